@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages activ needs to build and test (as root, or with sudo).
+# Skips apt entirely when everything is already there.
+set -euo pipefail
+packages=(build-essential cmake pkg-config libmpfr-dev libgmp-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "activ: installing ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

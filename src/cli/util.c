@@ -1,0 +1,123 @@
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("activ: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+const activ_entry *cli_resolve(const char *spec, double *p)
+{
+    const activ_entry *e;
+    char err[1024];
+    if (activ_parse_spec(spec, &e, p, err, sizeof err)) {
+        cli_error("%s", err);
+        return NULL;
+    }
+    return e;
+}
+
+int cli_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || (errno == ERANGE && fabs(v) > 1)) return -1;
+    *out = v;
+    return 0;
+}
+
+void json_str(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\') fprintf(f, "\\%c", *c);
+        else if (*c == '\n') fputs("\\n", f);
+        else if (*c < 0x20) fprintf(f, "\\u%04x", *c);
+        else fputc(*c, f);
+    }
+    fputc('"', f);
+}
+
+void json_num(FILE *f, double v)
+{
+    if (isfinite(v)) fprintf(f, "%.17g", v);
+    else if (isnan(v)) fputs("null", f);
+    else fputs(v > 0 ? "\"inf\"" : "\"-inf\"", f);
+}
+
+const char *tri_str(activ_tri t)
+{
+    return t == ACTIV_YES ? "yes" : t == ACTIV_NO ? "no" : "n/a";
+}
+
+void print_wrapped(FILE *f, const char *indent, const char *text, int width)
+{
+    if (!text) return;
+    int col = 0;
+    const char *s = text;
+    while (*s) {
+        while (*s == ' ') s++;
+        size_t w = strcspn(s, " ");
+        if (w == 0) break;
+        if (col == 0) col = fprintf(f, "%s", indent);
+        else if (col + 1 + (int)w > width) {
+            fputc('\n', f);
+            col = fprintf(f, "%s", indent);
+        } else {
+            fputc(' ', f);
+            col++;
+        }
+        col += fprintf(f, "%.*s", (int)w, s);
+        s += w;
+    }
+    if (col) fputc('\n', f);
+}
+
+void format_range(const activ_param *p, char *buf, size_t len)
+{
+    char lo[32], hi[32];
+    if (isinf(p->min)) snprintf(lo, sizeof lo, "-inf");
+    else snprintf(lo, sizeof lo, "%g", p->min);
+    if (isinf(p->max)) snprintf(hi, sizeof hi, "inf");
+    else snprintf(hi, sizeof hi, "%g", p->max);
+    snprintf(buf, len, "%c%s, %s%c%s", (p->flags & ACTIV_P_MIN_OPEN) || isinf(p->min) ? '(' : '[', lo, hi,
+             (p->flags & ACTIV_P_MAX_OPEN) || isinf(p->max) ? ')' : ']',
+             (p->flags & ACTIV_P_INTEGER) ? " integer" : "");
+}
+
+void format_share(unsigned share, char *buf, size_t len)
+{
+    if (!share) share = ACTIV_SHARE_SCALAR;
+    snprintf(buf, len, "%s%s%s%s%s", share & ACTIV_SHARE_SCALAR ? "scalar" : "",
+             (share & ACTIV_SHARE_SCALAR) && (share & ~1u) ? "/" : "", share & ACTIV_SHARE_CHANNEL ? "channel" : "",
+             (share & ACTIV_SHARE_CHANNEL) && (share & ACTIV_SHARE_UNIT) ? "/" : "", share & ACTIV_SHARE_UNIT ? "unit" : "");
+}
+
+static int fmt_one(char *buf, size_t len, const char *what, double ulp, double abs)
+{
+    if (abs > 0) return snprintf(buf, len, "%s <= %g ulp or %g abs", what, ulp, abs);
+    return snprintf(buf, len, "%s <= %g ulp", what, ulp);
+}
+
+void format_bound(const activ_bound *b, char *buf, size_t len)
+{
+    int n = fmt_one(buf, len, "f", b->f_ulp, b->f_abs);
+    if (n > 0 && (size_t)n < len) n += fmt_one(buf + n, len - (size_t)n, "; f'", b->df_ulp, b->df_abs);
+    if (n > 0 && (size_t)n < len) fmt_one(buf + n, len - (size_t)n, "; df/dp", b->dp_ulp, b->dp_abs);
+}
