@@ -85,3 +85,10 @@ expect("${svg}" "Mish" "svg legend")
 run(1 plot mish -o ${OUTDIR}/no/such/dir/x.svg)
 expect("${ERR}" "cannot write" "plot bad path")
 run(2 plot mish)
+
+# doc: docs/catalog.md is what `activ doc` prints, so the docs never drift from the catalog
+run(0 doc)
+file(READ ${SRCDIR}/docs/catalog.md committed)
+if(NOT committed STREQUAL OUT)
+  message(FATAL_ERROR "docs/catalog.md is out of date: regenerate it with 'activ doc > docs/catalog.md'")
+endif()

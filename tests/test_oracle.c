@@ -60,6 +60,15 @@ static void eval(mpfr_ptr y, mpfr_prec_t prec, double x, const double *p, int va
     for (unsigned i = 0; i < NP; i++) mpfr_clear(pv[i]);
 }
 
+/* The exponent of a regular number; far below or above every real one for 0 and inf/NaN,
+   so that comparisons with it stay meaningful (and never overflow). */
+static long expo(mpfr_srcptr v)
+{
+    if (mpfr_zero_p(v)) return -(1L << 62);
+    if (!mpfr_regular_p(v)) return 1L << 62;
+    return (long)mpfr_get_exp(v);
+}
+
 static mpfr_prec_t start_prec(double v)
 {
     int e = 0;
@@ -76,7 +85,7 @@ static int close_rel(mpfr_srcptr a, mpfr_srcptr b, int k)
     mpfr_t d;
     mpfr_init2(d, 64);
     mpfr_sub(d, a, b, MPFR_RNDN);
-    int ok = mpfr_zero_p(d) || mpfr_get_exp(d) <= mpfr_get_exp(b) - k;
+    int ok = mpfr_zero_p(d) || expo(d) <= expo(b) - k;
     mpfr_clear(d);
     return ok;
 }
@@ -115,7 +124,9 @@ static int exact_d(mpfr_ptr lo, mpfr_ptr hi, double x, const double *p, int var)
     mpfr_t h, nh, f0, fp, fm, dl, dh, pl, ph, mag;
     mpfr_inits2(64, h, nh, mag, (mpfr_ptr)0);
     mpfr_inits2(PREC_MAX * 2, f0, fp, fm, dl, dh, pl, ph, (mpfr_ptr)0);
-    mpfr_set_ui_2exp(h, 1, (v != 0 ? ev : 0) - 100, MPFR_RNDN);
+    int ex = 0;
+    if (var >= 0 && v == 0 && x != 0 && isfinite(x)) frexp(x, &ex);
+    mpfr_set_ui_2exp(h, 1, (v != 0 ? ev : (ex > 0 ? -ex : 0)) - 100, MPFR_RNDN);
     mpfr_neg(nh, h, MPFR_RNDN);
     int ok = 0, first = 1;
     for (mpfr_prec_t prec = start_prec(v) + 128; prec <= PREC_MAX; prec *= 2) {
@@ -136,9 +147,9 @@ static int exact_d(mpfr_ptr lo, mpfr_ptr hi, double x, const double *p, int var)
         if (mpfr_cmp_ui(mag, 1) < 0) mpfr_set_ui(mag, 1, MPFR_RNDU);
         mpfr_div(mag, mag, h, MPFR_RNDU);
         mpfr_mul_2si(mag, mag, -(long)prec + 20, MPFR_RNDU); /* mag = uncertainty of dl, dh */
-        int tiny = mpfr_nan_p(mag) || mpfr_inf_p(mag) ? 0 : mpfr_get_exp(mag) < -1200;
-        int res_l = tiny || (!mpfr_zero_p(dl) && mpfr_get_exp(mag) <= mpfr_get_exp(dl) - 60);
-        int res_h = tiny || (!mpfr_zero_p(dh) && mpfr_get_exp(mag) <= mpfr_get_exp(dh) - 60);
+        int tiny = expo(mag) < -1200;
+        int res_l = tiny || (!mpfr_zero_p(dl) && expo(mag) <= expo(dl) - 60);
+        int res_h = tiny || (!mpfr_zero_p(dh) && expo(mag) <= expo(dh) - 60);
         if (mpfr_nan_p(dl) || mpfr_nan_p(dh) || mpfr_inf_p(dl) || mpfr_inf_p(dh)) res_l = res_h = 1;
         if (!first && res_l && res_h && close_rel(pl, dl, 50) && close_rel(ph, dh, 50)) {
             ok = 1;
@@ -168,7 +179,7 @@ static double ulp_error(double y, mpfr_srcptr r, int bits, double *abs_err)
         return *abs_err;
     }
     int emin = bits == 24 ? -125 : -1021; /* smallest normal exponent, frexp convention */
-    int e = mpfr_zero_p(r) ? emin : (int)mpfr_get_exp(r);
+    long e = expo(r);
     if (e < emin) e = emin;
     mpfr_t d;
     mpfr_init2(d, 128);
@@ -176,7 +187,7 @@ static double ulp_error(double y, mpfr_srcptr r, int bits, double *abs_err)
     mpfr_sub(d, d, r, MPFR_RNDN);
     mpfr_abs(d, d, MPFR_RNDN);
     *abs_err = mpfr_get_d(d, MPFR_RNDU);
-    mpfr_mul_2si(d, d, bits - e, MPFR_RNDN);
+    mpfr_mul_2si(d, d, bits - (int)e, MPFR_RNDN);
     double u = mpfr_get_d(d, MPFR_RNDU);
     mpfr_clear(d);
     return u;
@@ -221,8 +232,14 @@ static void check_derivative(stat *s, double y, mpfr_srcptr lo, mpfr_srcptr hi, 
         mpfr_t d;
         mpfr_init2(d, 64);
         mpfr_sub(d, hi, lo, MPFR_RNDN);
-        if (!mpfr_nan_p(d) && (mpfr_zero_p(d) || mpfr_get_exp(d) < -90)) kink = 0;
+        if (!mpfr_nan_p(d) && expo(d) < -90) kink = 0;
         mpfr_clear(d);
+    }
+    int inside = (mpfr_cmp_d(lo, y) <= 0 && mpfr_cmp_d(hi, y) >= 0) || (mpfr_cmp_d(hi, y) <= 0 && mpfr_cmp_d(lo, y) >= 0);
+    if (!kink && inside) {
+        /* between the one-sided values: as exact as the differences can tell */
+        record(s, 0, 0, x, p, y, lo);
+        return;
     }
     if (!kink) {
         mpfr_t c;
@@ -230,6 +247,10 @@ static void check_derivative(stat *s, double y, mpfr_srcptr lo, mpfr_srcptr hi, 
         mpfr_add(c, lo, hi, MPFR_RNDN);
         mpfr_div_2ui(c, c, 1, MPFR_RNDN);
         double u = ulp_error(y, c, bits, &a1);
+        /* The differences carry a truncation error ~ h^2 f''' (h = 2^-100 |x|), so
+           where f' is exactly 0 they give ~2^-200, not 0: below 2^-170 absolute the
+           oracle cannot tell, and the point passes (this only matters in double). */
+        if (a1 <= 0x1p-170) u = 0;
         record(s, u, a1, x, p, y, c);
         mpfr_clear(c);
         return;
@@ -237,7 +258,6 @@ static void check_derivative(stat *s, double y, mpfr_srcptr lo, mpfr_srcptr hi, 
     s->kinks++;
     /* inside [min, max] passes; outside, the distance to the nearer side counts */
     double u1 = ulp_error(y, lo, bits, &a1), u2 = ulp_error(y, hi, bits, &a2);
-    int inside = (mpfr_cmp_d(lo, y) <= 0 && mpfr_cmp_d(hi, y) >= 0) || (mpfr_cmp_d(hi, y) <= 0 && mpfr_cmp_d(lo, y) >= 0);
     if (inside) record(s, 0, 0, x, p, y, lo);
     else if (u1 <= u2) record(s, u1, a1, x, p, y, lo);
     else record(s, u2, a2, x, p, y, hi);
@@ -304,10 +324,12 @@ int main(int argc, char **argv)
                 double a;
                 if (is_float) {
                     float y = activ_f32(E, (float)x, pf);
-                    record(&sf, ulp_error(y, r, 24, &a), a, x, p, y, r);
+                    double u = ulp_error(y, r, 24, &a);
+                    record(&sf, u, a, x, p, y, r);
                 }
                 double y = activ_f64(E, x, p);
-                record(&df64f, ulp_error(y, r, 53, &a), a, x, p, y, r);
+                double u = ulp_error(y, r, 53, &a);
+                record(&df64f, u, a, x, p, y, r);
             } else {
                 sf.unresolved++;
             }

@@ -157,12 +157,18 @@ void activ_properties(const activ_entry *e, const double *pin, activ_props *out)
 
     /* backward from the output */
     int yb = out->monotonic == ACTIV_YES;
+    double flats[16];
+    unsigned nflats = 0;
     for (size_t i = g0; yb && i < g1; i++) {
         if (!(ds[i] == 0 && ds[i + 1] == 0 && ys[i] == ys[i + 1])) continue;
-        /* a flat piece at level ys[i]: nobody else at that level may have f' != 0 */
-        for (size_t j = 0; j < n; j++)
-            if (ys[j] == ys[i] && ds[j] != 0 && !isinf(xs[j])) yb = 0;
+        unsigned k = 0;
+        while (k < nflats && flats[k] != ys[i]) k++;
+        if (k == nflats && nflats < 16) flats[nflats++] = ys[i];
     }
+    /* at the level of a flat piece nobody may have f' != 0 */
+    for (size_t j = 0; yb && j < n; j++)
+        for (unsigned k = 0; k < nflats; k++)
+            if (ys[j] == flats[k] && ds[j] != 0 && !isinf(xs[j])) yb = 0;
     for (unsigned i = 0; yb && i < out->nkinks; i++) {
         /* at a kink on the edge of a flat piece the convention must say 0 */
         double x = out->kinks[i], y = F(e, x, p), d = DF(e, x, p);

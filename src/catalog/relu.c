@@ -65,7 +65,7 @@ const activ_entry activ_entry_leaky_relu = {
     .family = ACTIV_FAMILY_RELU,
     .kind = ACTIV_KIND_ELEMENTWISE,
     .aliases = {{"torch", "LeakyReLU", NULL}, {"keras", "leaky_relu", "slope=0.2"},
-                {"onnx", "LeakyRelu", NULL}, {"dnnl", "eltwise_relu", NULL},
+                {"onnx", "LeakyRelu", NULL},
                 {"darknet", "leaky", "slope=0.1"}, {"ggml", "leaky_relu", NULL},
                 {"", "lrelu", NULL}, {"tf", "leaky_relu", "slope=0.2"}},
     .formula = "x for x > 0; slope*x otherwise",
@@ -73,7 +73,8 @@ const activ_entry activ_entry_leaky_relu = {
     .kink = "f'(0) = slope",
     .notes = "The slope differs by framework: 0.01 in the survey, the blog and PyTorch (the default "
              "here); 0.2 in tf.nn.leaky_relu and keras.activations.leaky_relu (the keras alias sets "
-             "it); 0.3 in the Keras LeakyReLU layer; 0.1 in darknet's 'leaky'.",
+             "it); 0.3 in the Keras LeakyReLU layer; 0.1 in darknet's 'leaky'. oneDNN's eltwise_relu "
+             "with alpha = slope computes it (dnnl.eltwise_relu names plain ReLU here).",
     .reference = "A. L. Maas, A. Y. Hannun, A. Y. Ng, 2013, Rectifier nonlinearities improve neural "
                  "network acoustic models",
     .nparams = 1,

@@ -10,6 +10,7 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_doc(int argc, char **argv);
 
 /* Exit codes: 0 success, 1 failure while working, 2 bad usage or input. */
 enum { EXIT_USAGE = 2 };
@@ -32,6 +33,6 @@ const char *tri_str(activ_tri t);
 void print_wrapped(FILE *f, const char *indent, const char *text, int width);
 void format_range(const activ_param *p, char *buf, size_t len);
 void format_share(unsigned share, char *buf, size_t len);
-void format_bound(const activ_bound *b, char *buf, size_t len);
+void format_bound(const activ_entry *e, char *buf, size_t len);
 
 #endif

@@ -170,7 +170,7 @@ int cmd_show(int argc, char **argv)
         printf("\n");
     }
     char bound[256];
-    format_bound(&e->bound, bound, sizeof bound);
+    format_bound(e, bound, sizeof bound);
     printf("  tested error bound (float, against MPFR)\n    %s\n", bound);
     if (e->bound.why) print_wrapped(stdout, "    ", e->bound.why, 100);
     printf("  reference\n");

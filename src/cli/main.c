@@ -16,6 +16,7 @@ static const struct {
      "f(x), f'(x) and the parameter gradients (X may be '-' to read standard input)"},
     {"plot", cmd_plot, "plot NAME[:k=v,...]... -o FILE.svg [--range A:B] [--yrange A:B] [--no-derivative]",
      "an SVG plot of the functions and their derivatives"},
+    {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 
 static void usage(FILE *f)

@@ -115,9 +115,10 @@ static int fmt_one(char *buf, size_t len, const char *what, double ulp, double a
     return snprintf(buf, len, "%s <= %g ulp", what, ulp);
 }
 
-void format_bound(const activ_bound *b, char *buf, size_t len)
+void format_bound(const activ_entry *e, char *buf, size_t len)
 {
+    const activ_bound *b = &e->bound;
     int n = fmt_one(buf, len, "f", b->f_ulp, b->f_abs);
     if (n > 0 && (size_t)n < len) n += fmt_one(buf + n, len - (size_t)n, "; f'", b->df_ulp, b->df_abs);
-    if (n > 0 && (size_t)n < len) fmt_one(buf + n, len - (size_t)n, "; df/dp", b->dp_ulp, b->dp_abs);
+    if (e->nparams && n > 0 && (size_t)n < len) fmt_one(buf + n, len - (size_t)n, "; df/dp", b->dp_ulp, b->dp_abs);
 }

@@ -34,8 +34,14 @@ static void tick_label(char *buf, size_t len, double v, double step)
 
 int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
 {
-    const double W = ax->width, H = ax->height;
-    const double L = 70, R = 20, T = ax->title ? 44 : 20, B = 56; /* margins */
+    /* the legend sits right of the plot, so it never hides a curve */
+    double lh = 20, lw = 0;
+    for (size_t k = 0; k < ns; k++) {
+        double w = 40 + 7.5 * (double)strlen(s[k].label ? s[k].label : "");
+        if (w > lw) lw = w;
+    }
+    const double W = ax->width + lw + 20, H = ax->height;
+    const double L = 70, R = lw + 40, T = ax->title ? 44 : 20, B = 56; /* margins */
     const double pw = W - L - R, ph = H - T - B;
     double x0 = ax->xmin, x1 = ax->xmax, y0 = ax->ymin, y1 = ax->ymax;
 #define PX(v) (L + ((v) - x0) / (x1 - x0) * pw)
@@ -107,19 +113,15 @@ int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
         if (open) fprintf(f, "\"/>\n");
     }
     fprintf(f, "</g>\n");
-    /* legend, top left inside the plot, on a white box */
-    double lh = 20, lw = 0;
+    /* legend, right of the plot */
+    double lx = L + pw + 15;
+    fprintf(f, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"white\" stroke=\"#ccc\"/>\n", lx, T,
+            lw + 10, lh * (double)ns + 8);
     for (size_t k = 0; k < ns; k++) {
-        double w = 40 + 7.5 * (double)strlen(s[k].label ? s[k].label : "");
-        if (w > lw) lw = w;
-    }
-    fprintf(f, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>\n",
-            L + 10, T + 10, lw + 10, lh * (double)ns + 8);
-    for (size_t k = 0; k < ns; k++) {
-        double y = T + 10 + 4 + lh * ((double)k + 0.5);
-        fprintf(f, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", L + 16, y,
-                L + 44, y, palette[s[k].color % 10], s[k].dashed ? " stroke-dasharray=\"7 4\"" : "");
-        fprintf(f, "<text x=\"%g\" y=\"%g\" dominant-baseline=\"middle\">", L + 50, y);
+        double y = T + 4 + lh * ((double)k + 0.5);
+        fprintf(f, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", lx + 6, y,
+                lx + 34, y, palette[s[k].color % 10], s[k].dashed ? " stroke-dasharray=\"7 4\"" : "");
+        fprintf(f, "<text x=\"%g\" y=\"%g\" dominant-baseline=\"middle\">", lx + 40, y);
         xml_text(f, s[k].label);
         fprintf(f, "</text>\n");
     }
