@@ -21,17 +21,6 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-/* a*b*e^z without the precision loss of a subnormal e^z or the overflow of
-   a*b when the product itself is representable; 0 when a factor is 0 or
-   z = -inf, whatever the others are. */
-static double prod_exp(double a, double b, double z)
-{
-    if (a == 0 || b == 0 || z == -INFINITY) return 0.0;
-    double ab = a * b;
-    if (z > -700 && isfinite(ab)) return ab * exp(z);
-    double s = (a < 0) != (b < 0) ? -1.0 : 1.0;
-    return s * exp(log(fabs(a)) + log(fabs(b)) + z);
-}
 /* a*b*c*e^z, likewise (a*b*c is never formed, so it cannot overflow) */
 static double prod3_exp(double a, double b, double c, double z)
 {
@@ -75,7 +64,7 @@ static double swish_dz(double beta, double x)
     if (beta == 0) return 0.5;
     double z = beta * x;
     if (z > 40) return ax_sigmoid(z) * (1 + ax_mul0(z, ax_sigmoid(-z)));
-    if (z < -40) return prod_exp(1 + z, 1.0, z); /* e^z*(1 + z), to relative 1e-17 */
+    if (z < -40) return ax_prod_exp(1 + z, 1.0, z); /* e^z*(1 + z), to relative 1e-17 */
     double d = fma(beta, x, -SWISH_Z0_HI) - SWISH_Z0_LO;
     return ax_dsigmoid(z) * (d + SWISH_C * expm1(d));
 }
@@ -83,7 +72,7 @@ static double swish_dz(double beta, double x)
 /* x*sigma(z) = x*e^(-softplus(-z)) */
 static double x_sigmoid(double x, double z)
 {
-    return prod_exp(x, 1.0, -ax_softplus(-z));
+    return ax_prod_exp(x, 1.0, -ax_softplus(-z));
 }
 
 /* ---- APL -------------------------------------------------------------------- */
@@ -177,7 +166,7 @@ static void swish_dp(double x, const double *p, double *g)
 {
     /* x^2*sigma(z)*sigma(-z), the sigmoids as e^(-softplus) */
     double z = p[0] == 0 ? 0.0 : p[0] * x;
-    g[0] = prod_exp(x, x, -ax_softplus(z) - ax_softplus(-z));
+    g[0] = ax_prod_exp(x, x, -ax_softplus(z) - ax_softplus(-z));
 }
 const activ_entry activ_entry_swish = {
     .name = "swish",
@@ -302,20 +291,20 @@ const activ_entry activ_entry_flatten_t_swish = {
 static double aria2_f(double x, const double *p)
 {
     double z = p[1] * x;
-    return prod_exp(x, 1.0, -p[0] * ax_softplus(-z));
+    return ax_prod_exp(x, 1.0, -p[0] * ax_softplus(-z));
 }
 static double aria2_df(double x, const double *p)
 {
     double a = p[0], z = p[1] * x;
     /* sigma^alpha * (1 + alpha*z*sigma(-z)) */
-    return prod_exp(1 + a * ax_mul0(z, ax_sigmoid(-z)), 1.0, -a * ax_softplus(-z));
+    return ax_prod_exp(1 + a * ax_mul0(z, ax_sigmoid(-z)), 1.0, -a * ax_softplus(-z));
 }
 static void aria2_dp(double x, const double *p, double *g)
 {
     double a = p[0], z = p[1] * x, e = -a * ax_softplus(-z);
     /* d/dalpha = -x*softplus(-z)*sigma^alpha; d/dbeta = alpha*x^2*sigma^alpha*sigma(-z) */
-    g[0] = -prod_exp(x, ax_softplus(-z), e);
-    g[1] = a * prod_exp(x, x, e - ax_softplus(z));
+    g[0] = -ax_prod_exp(x, ax_softplus(-z), e);
+    g[1] = a * ax_prod_exp(x, x, e - ax_softplus(z));
 }
 const activ_entry activ_entry_aria2 = {
     .name = "aria2",
@@ -560,14 +549,14 @@ static double aaf_f(double x, const double *p)
 {
     double z = aaf_z(x, p), a = p[2], b = p[3];
     if (x > 0) return x * (ax_sigmoid(z) + ax_sigmoid(-z) * (a / b));
-    return prod_exp(p[1], x, -ax_softplus(-z)) + ax_sigmoid(-z) * a * expm1(x / b);
+    return ax_prod_exp(p[1], x, -ax_softplus(-z)) + ax_sigmoid(-z) * a * expm1(x / b);
 }
 static double aaf_df(double x, const double *p)
 {
     double w = p[0], z = aaf_z(x, p), a = p[2], b = p[3], lds = -ax_softplus(z) - ax_softplus(-z);
     if (x > 0) {
         /* sigma + sigma(-z)*(a/b) + x*w*sigma'*(1 - a/b) */
-        return ax_sigmoid(z) + ax_sigmoid(-z) * (a / b) + prod_exp(x, w, lds) * ((b - a) / b);
+        return ax_sigmoid(z) + ax_sigmoid(-z) * (a / b) + ax_prod_exp(x, w, lds) * ((b - a) / b);
     }
     /* w*sigma'*(p x - a expm1(x/b)) + sigma*p + sigma(-z)*(a/b)*e^(x/b),
        the first product split so that p*x cannot overflow */
@@ -578,17 +567,17 @@ static void aaf_dp(double x, const double *p, double *g)
 {
     double z = aaf_z(x, p), a = p[2], b = p[3], lds = -ax_softplus(z) - ax_softplus(-z);
     if (x > 0) {
-        g[0] = prod_exp(x, x, lds) * ((b - a) / b); /* x*sigma'*(x - (a/b)x) */
+        g[0] = ax_prod_exp(x, x, lds) * ((b - a) / b); /* x*sigma'*(x - (a/b)x) */
         g[1] = 0.0;
-        g[2] = prod_exp(x / b, 1.0, -ax_softplus(z));
-        g[3] = -(a / b) * prod_exp(x / b, 1.0, -ax_softplus(z));
+        g[2] = ax_prod_exp(x / b, 1.0, -ax_softplus(z));
+        g[3] = -(a / b) * ax_prod_exp(x / b, 1.0, -ax_softplus(z));
         return;
     }
     /* x*sigma'*(p x - a expm1(x/b)) */
     g[0] = prod3_exp(x, x, p[1], lds) - prod3_exp(x, a, expm1(x / b), lds);
-    g[1] = prod_exp(x, 1.0, -ax_softplus(-z));
+    g[1] = ax_prod_exp(x, 1.0, -ax_softplus(-z));
     g[2] = ax_sigmoid(-z) * expm1(x / b);
-    g[3] = -(a / b) * prod_exp(x / b, 1.0, x / b - ax_softplus(z));
+    g[3] = -(a / b) * ax_prod_exp(x / b, 1.0, x / b - ax_softplus(z));
 }
 const activ_entry activ_entry_aaf = {
     .name = "aaf",

@@ -17,4 +17,9 @@
 #define ACTIV_BOUND_EXACT {1, 0, 1, 0, 1, 0, NULL}
 #define ACTIV_BOUND_1ULP {1, 0, 1, 0, 1, 0, NULL}
 
+/* ReLU's functions (relu.c), shared by the entries built on it. */
+double relu_f(double x, const double *p);
+double relu_df(double x, const double *p);
+double relu_dy(double y, const double *p);
+
 #endif

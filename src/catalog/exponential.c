@@ -16,21 +16,9 @@
 
 #include "entry.h"
 
-/* a*b*e^z (z <= 0 in practice) without losing the precision of a subnormal
-   e^z: e^z underflows gradually below z ~ -708 while the product may still
-   be a normal number, and a*b may overflow while the product does not.
-   0 when a factor is 0 or z = -inf, whatever the others are. */
-static double prod_exp(double a, double b, double z)
-{
-    if (a == 0 || b == 0 || z == -INFINITY) return 0.0;
-    double ab = a * b;
-    if (z > -700 && isfinite(ab)) return ab * exp(z);
-    double s = (a < 0) != (b < 0) ? -1.0 : 1.0;
-    return s * exp(log(fabs(a)) + log(fabs(b)) + z);
-}
 static double xexp(double x, double z)
 {
-    return prod_exp(x, 1.0, z);
+    return ax_prod_exp(x, 1.0, z);
 }
 
 /* ELU ---------------------------------------------------------------------- */
@@ -428,7 +416,7 @@ static void preu_dp(double x, const double *p, double *g)
     }
     double z = b == 0 ? 0.0 : b * x;
     g[0] = xexp(x, z);
-    g[1] = ax_mul0(a, prod_exp(x, x, z));
+    g[1] = ax_mul0(a, ax_prod_exp(x, x, z));
 }
 const activ_entry activ_entry_preu = {
     .name = "preu",
@@ -454,19 +442,7 @@ const activ_entry activ_entry_preu = {
     .bound = ACTIV_BOUND_1ULP,
 };
 
-/* FELU --------------------------------------------------------------------- */
-static double felu_f(double x, const double *p)
-{
-    return x > 0 ? x : p[0] * expm1(p[1] * x);
-}
-static double felu_df(double x, const double *p)
-{
-    return x > 0 ? 1.0 : p[0] * p[1] * exp(p[1] * x);
-}
-static double felu_dy(double y, const double *p)
-{
-    return y > 0 ? 1.0 : p[1] * (y + p[0]);
-}
+/* FELU: MPELU's function with (alpha, s) for (alpha, beta); s is fixed. ------------ */
 const activ_entry activ_entry_felu = {
     .name = "felu",
     .title = "FELU",
@@ -489,10 +465,10 @@ const activ_entry activ_entry_felu = {
                 "saturation value of the negative side (-alpha)"},
                {"s", 1.0, 0.0, INFINITY, ACTIV_P_MIN_OPEN, ACTIV_SHARE_SCALAR,
                 "input scale in the exponent (fixed): 1 = the original, 1/ln 2 = the survey's print"}},
-    .f = felu_f,
-    .df = felu_df,
-    .dp = mpelu_dp, /* same gradients: (alpha, s) play MPELU's (alpha, beta) */
-    .df_from_y = felu_dy,
+    .f = mpelu_f,
+    .df = mpelu_df,
+    .dp = mpelu_dp,
+    .df_from_y = mpelu_dy,
     .bound = ACTIV_BOUND_1ULP,
 };
 

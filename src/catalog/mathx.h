@@ -64,4 +64,17 @@ static inline double ax_mul0(double a, double b)
     return (a == 0 || b == 0) ? 0.0 : a * b;
 }
 
+/* a*b*e^z without the precision loss of a subnormal e^z (e^z underflows
+   gradually below z ~ -708 while the product may still be normal) or the
+   overflow of a*b when the product itself is representable; 0 when a
+   factor is 0 or z = -inf, whatever the others are. */
+static inline double ax_prod_exp(double a, double b, double z)
+{
+    if (a == 0 || b == 0 || z == -INFINITY) return 0.0;
+    double ab = a * b;
+    if (z > -700 && isfinite(ab)) return ab * exp(z);
+    double s = (a < 0) != (b < 0) ? -1.0 : 1.0;
+    return s * exp(log(fabs(a)) + log(fabs(b)) + z);
+}
+
 #endif

@@ -1280,21 +1280,6 @@ const activ_entry activ_entry_glu = {
     .bound = ACTIV_BOUND_1ULP,
 };
 
-static double relu_gate_f(double x, const double *p)
-{
-    (void)p;
-    return x > 0 ? x : 0.0;
-}
-static double relu_gate_df(double x, const double *p)
-{
-    (void)p;
-    return x > 0 ? 1.0 : 0.0;
-}
-static double relu_gate_dy(double y, const double *p)
-{
-    (void)p;
-    return y > 0 ? 1.0 : 0.0;
-}
 #define GGML_GLU_NOTE                                                                                  \
     "ggml's non-swapped op applies the activation to the FIRST half (act(a) * b); its *_swapped form " \
     "matches activ's layout."
@@ -1309,9 +1294,9 @@ const activ_entry activ_entry_reglu = {
     .kink = "f'(0) = 0 (PyTorch's ReLU convention)",
     .notes = "GLU with a ReLU gate (Shazeer 2020). " GGML_GLU_NOTE,
     .reference = "N. Shazeer, 2020, GLU variants improve transformer",
-    .f = relu_gate_f,
-    .df = relu_gate_df,
-    .df_from_y = relu_gate_dy,
+    .f = relu_f,
+    .df = relu_df,
+    .df_from_y = relu_dy,
     .bound = ACTIV_BOUND_1ULP,
 };
 

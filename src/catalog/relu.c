@@ -8,18 +8,18 @@
  */
 #include "entry.h"
 
-/* ReLU ------------------------------------------------------------------- */
-static double relu_f(double x, const double *p)
+/* ReLU (its functions also serve CReLU, DualReLU and ReGLU: see entry.h) ---- */
+double relu_f(double x, const double *p)
 {
     (void)p;
     return x > 0 ? x : 0.0;
 }
-static double relu_df(double x, const double *p)
+double relu_df(double x, const double *p)
 {
     (void)p;
     return x > 0 ? 1.0 : 0.0;
 }
-static double relu_dy(double y, const double *p)
+double relu_dy(double y, const double *p)
 {
     (void)p;
     return y > 0 ? 1.0 : 0.0;

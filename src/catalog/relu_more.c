@@ -34,22 +34,6 @@ static double mul_sech2(double a, double t)
     return (((a * h) * 4.0) * h * h) * h;
 }
 
-static double relu_f(double x, const double *p)
-{
-    (void)p;
-    return x > 0 ? x : 0.0;
-}
-static double relu_df(double x, const double *p)
-{
-    (void)p;
-    return x > 0 ? 1.0 : 0.0;
-}
-static double relu_dy(double y, const double *p)
-{
-    (void)p;
-    return y > 0 ? 1.0 : 0.0;
-}
-
 /* BReLU / ReLU6 --------------------------------------------------------------- */
 static double brelu_f(double x, const double *p)
 {

@@ -27,6 +27,8 @@ int cli_number(const char *s, double *out);
 /* JSON helpers: a quoted, escaped string; a number (null for NaN/inf). */
 void json_str(FILE *f, const char *s);
 void json_num(FILE *f, double v);
+/* The computed properties as a JSON object (which are computed and which declared included). */
+void json_props(FILE *f, const activ_props *p);
 
 /* Text helpers. */
 const char *tri_str(activ_tri t);

@@ -20,37 +20,6 @@ static void params_str(const activ_entry *e, char *buf, size_t len)
                               e->params[i].flags & ACTIV_P_TRAINABLE ? "*" : "");
 }
 
-static void json_entry_props(FILE *f, const activ_props *p)
-{
-    fprintf(f, "{\"monotonic\":");
-    json_str(f, tri_str(p->monotonic));
-    fprintf(f, ",\"smooth\":");
-    json_str(f, tri_str(p->smooth));
-    fprintf(f, ",\"bounded_below\":");
-    json_str(f, tri_str(p->bounded_below));
-    fprintf(f, ",\"bounded_above\":");
-    json_str(f, tri_str(p->bounded_above));
-    fprintf(f, ",\"zero_centred\":");
-    json_str(f, tri_str(p->zero_centred));
-    fprintf(f, ",\"parametric\":");
-    json_str(f, tri_str(p->parametric));
-    fprintf(f, ",\"backward_from_output\":");
-    json_str(f, tri_str(p->y_backward));
-    fprintf(f, ",\"min\":");
-    json_num(f, p->min_value);
-    fprintf(f, ",\"max\":");
-    json_num(f, p->max_value);
-    fprintf(f, ",\"mean_standard_normal\":");
-    json_num(f, p->mean_normal);
-    fprintf(f, ",\"kinks\":[");
-    for (unsigned i = 0; i < p->nkinks; i++) {
-        if (i) fputc(',', f);
-        json_num(f, p->kinks[i]);
-    }
-    fprintf(f, "],\"computed\":[\"monotonic\",\"smooth\",\"bounded_below\",\"bounded_above\",\"zero_centred\","
-               "\"backward_from_output\"],\"declared\":[\"parametric\"]}");
-}
-
 int cmd_list(int argc, char **argv)
 {
     const char *set = "all", *family = NULL;
@@ -117,7 +86,7 @@ int cmd_list(int argc, char **argv)
                 fprintf(stdout, ",\"trainable\":%s}", e->params[k].flags & ACTIV_P_TRAINABLE ? "true" : "false");
             }
             fprintf(stdout, "],\"properties\":");
-            json_entry_props(stdout, &pr);
+            json_props(stdout, &pr);
             fputc('}', stdout);
             continue;
         }

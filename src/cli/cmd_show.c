@@ -71,32 +71,10 @@ static void show_json(const activ_entry *e, const activ_props *pr)
                "\"dp_ulp\":%g,\"dp_abs\":%g,\"why\":",
             b->f_ulp, b->f_abs, b->df_ulp, b->df_abs, b->dp_ulp, b->dp_abs);
     json_str(f, b->why);
-    fprintf(f, "},\"properties\":{\"monotonic\":");
-    json_str(f, tri_str(pr->monotonic));
-    fprintf(f, ",\"smooth\":");
-    json_str(f, tri_str(pr->smooth));
-    fprintf(f, ",\"bounded_below\":");
-    json_str(f, tri_str(pr->bounded_below));
-    fprintf(f, ",\"bounded_above\":");
-    json_str(f, tri_str(pr->bounded_above));
-    fprintf(f, ",\"zero_centred\":");
-    json_str(f, tri_str(pr->zero_centred));
-    fprintf(f, ",\"parametric\":");
-    json_str(f, tri_str(pr->parametric));
-    fprintf(f, ",\"backward_from_output\":");
-    json_str(f, tri_str(pr->y_backward));
-    fprintf(f, ",\"min\":");
-    json_num(f, pr->min_value);
-    fprintf(f, ",\"max\":");
-    json_num(f, pr->max_value);
-    fprintf(f, ",\"mean_standard_normal\":");
-    json_num(f, pr->mean_normal);
-    fprintf(f, ",\"kinks\":[");
-    for (unsigned i = 0; i < pr->nkinks; i++) {
-        if (i) fputc(',', f);
-        json_num(f, pr->kinks[i]);
-    }
-    fprintf(f, "]}}\n");
+    fprintf(f, "},\"properties\":");
+    json_props(f, pr);
+    fprintf(f, "}\n");
+
 }
 
 int cmd_show(int argc, char **argv)

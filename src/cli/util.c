@@ -122,3 +122,29 @@ void format_bound(const activ_entry *e, char *buf, size_t len)
     if (n > 0 && (size_t)n < len) n += fmt_one(buf + n, len - (size_t)n, "; f'", b->df_ulp, b->df_abs);
     if (e->nparams && n > 0 && (size_t)n < len) fmt_one(buf + n, len - (size_t)n, "; df/dp", b->dp_ulp, b->dp_abs);
 }
+
+void json_props(FILE *f, const activ_props *p)
+{
+    const char *names[] = {"monotonic", "smooth", "bounded_below", "bounded_above", "zero_centred", "parametric",
+                           "backward_from_output"};
+    activ_tri vals[] = {p->monotonic, p->smooth, p->bounded_below, p->bounded_above, p->zero_centred, p->parametric,
+                        p->y_backward};
+    fputc('{', f);
+    for (int i = 0; i < 7; i++) {
+        fprintf(f, "%s\"%s\":", i ? "," : "", names[i]);
+        json_str(f, tri_str(vals[i]));
+    }
+    fprintf(f, ",\"min\":");
+    json_num(f, p->min_value);
+    fprintf(f, ",\"max\":");
+    json_num(f, p->max_value);
+    fprintf(f, ",\"mean_standard_normal\":");
+    json_num(f, p->mean_normal);
+    fprintf(f, ",\"kinks\":[");
+    for (unsigned i = 0; i < p->nkinks; i++) {
+        if (i) fputc(',', f);
+        json_num(f, p->kinks[i]);
+    }
+    fprintf(f, "],\"computed\":[\"monotonic\",\"smooth\",\"bounded_below\",\"bounded_above\",\"zero_centred\","
+               "\"backward_from_output\"],\"declared\":[\"parametric\"]}");
+}
