@@ -95,7 +95,7 @@ static inline void sw_add_double_extremes(sw_list *l)
 /*
  * Parameter set number k for entry e: 0 is the defaults, others are drawn
  * uniformly from each parameter's valid range clipped to [-4, 4] (0.1 away
- * from open ends); whole-number parameters keep their defaults.  Values
+ * from open ends; whole-number parameters over the whole numbers there).  Values
  * are rounded to float so the float and double paths see the same ones.
  */
 static inline void sw_params(const activ_entry *e, int k, double *p)
@@ -106,8 +106,15 @@ static inline void sw_params(const activ_entry *e, int k, double *p)
         for (const char *c = e->name; *c; c++) s = s * 131 + (unsigned char)*c;
         for (unsigned i = 0; i < e->nparams; i++) {
             const activ_param *prm = &e->params[i];
-            if (prm->flags & ACTIV_P_INTEGER) continue;
             double lo = prm->min < -4 ? -4 : prm->min, hi = prm->max > 4 ? 4 : prm->max;
+            if (prm->flags & ACTIV_P_INTEGER) {
+                /* whole numbers: uniform over the valid ones in [-4, 4] */
+                double a = ceil(lo), b = floor(hi);
+                if ((prm->flags & ACTIV_P_MIN_OPEN) && a == prm->min) a++;
+                if ((prm->flags & ACTIV_P_MAX_OPEN) && b == prm->max) b--;
+                if (b >= a) p[i] = a + floor((b - a + 1) * sw_uniform(&s));
+                continue;
+            }
             if (prm->flags & ACTIV_P_MIN_OPEN) lo += prm->max - prm->min > 0.2 ? 0.1 : (prm->max - prm->min) / 4;
             if (prm->flags & ACTIV_P_MAX_OPEN) hi -= prm->max - prm->min > 0.2 ? 0.1 : (prm->max - prm->min) / 4;
             if (hi < lo) hi = lo;
@@ -121,9 +128,7 @@ static inline void sw_params(const activ_entry *e, int k, double *p)
 
 static inline int sw_nsets(const activ_entry *e)
 {
-    for (unsigned i = 0; i < e->nparams; i++)
-        if (!(e->params[i].flags & ACTIV_P_INTEGER)) return 3;
-    return 1;
+    return e->nparams ? 3 : 1;
 }
 
 /* Density from the environment: ACTIV_TEST_DENSITY (default 1). */

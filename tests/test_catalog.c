@@ -35,18 +35,24 @@ static void check_entry(const activ_entry *e)
     CHECK(e->bound.f_ulp >= 0.5 && e->bound.df_ulp >= 0.5 && e->bound.dp_ulp >= 0.5, "%s: error bounds unset", n);
     if (e->bound.f_abs > 0 || e->bound.df_abs > 0 || e->bound.dp_abs > 0)
         CHECK(e->bound.why != NULL, "%s: an absolute bound needs its reason", n);
-    int nrandom = 0, ndata = 0;
+    int nrandom = 0, ndata = 0, nbranch = 0;
     for (unsigned i = 0; i < e->nparams; i++) {
         const activ_param *p = &e->params[i];
         CHECK(p->name && p->doc, "%s: parameter %u needs a name and a doc", n, i);
         CHECK(activ_param_check(p, p->value) == 0, "%s: default of %s = %g is outside its range", n, p->name, p->value);
         if (p->flags & ACTIV_P_RANDOM) nrandom++;
         if (p->flags & ACTIV_P_DATA) ndata++;
+        if (p->flags & ACTIV_P_BRANCH) {
+            nbranch++;
+            CHECK((p->flags & ACTIV_P_INTEGER) && p->min == 0 && p->max >= 1 && p->max < 64,
+                  "%s: a branch parameter is a whole number from 0 to the copies less one", n);
+        }
         for (unsigned j = 0; j < i; j++) CHECK(strcmp(p->name, e->params[j].name), "%s: parameter %s twice", n, p->name);
     }
     CHECK((e->kind == ACTIV_KIND_STOCHASTIC) == (nrandom == 1), "%s: stochastic kinds have exactly one random parameter", n);
     CHECK(e->kind != ACTIV_KIND_STOCHASTIC || (e->draw && e->expect), "%s: stochastic kinds need draw and expect", n);
     CHECK((e->kind == ACTIV_KIND_DATA_DEPENDENT) == (ndata == 1), "%s: data-dependent kinds have one data parameter", n);
+    CHECK((e->kind == ACTIV_KIND_EXPANDING) == (nbranch == 1), "%s: expanding kinds have one branch parameter", n);
     /* the canonical name finds the entry itself */
     CHECK(activ_find(n, NULL) == e, "%s: lookup by name finds another entry", n);
     /* every alias and every preset resolves */

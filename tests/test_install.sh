@@ -14,7 +14,7 @@ cc -std=c11 -Wall -Wextra -Werror "$src/examples/hello.c" -o "$prefix/hello" $(p
   -Wl,-rpath,"$(pkg-config --variable=libdir activ)"
 "$prefix/hello" gelu | grep -q "gelu(+1.0) = +0.841344746"
 cc -std=c11 "$src/examples/hello.c" -o "$prefix/hello_static" $(pkg-config --cflags activ) \
-  "$(pkg-config --variable=libdir activ)/libactiv.a" -lm
+  "$(pkg-config --variable=libdir activ)/libactiv.a" $(pkg-config --libs-only-l --static activ | sed 's/-lactiv//')
 "$prefix/hello_static" torch.Mish | grep -q "mish(+1.0) = +0.865098388"
 "$prefix/bin/activ" show mish >/dev/null
 echo "install: headers, shared and static library, pkg-config and the activ command all work"

@@ -59,13 +59,13 @@ static void compare(double analytic, double num, const char *what, size_t idx, c
 static void run(unsigned share, activ_mode mode)
 {
     size_t batch = 2, inner = 3;
-    int kidx = activ_param_index(E, "k");
-    size_t k = E->kind == ACTIV_KIND_MAXOUT && kidx >= 0 ? (size_t)E->params[kidx].value : 1;
-    size_t C = E->kind == ACTIV_KIND_MAXOUT ? 2 * k : 4;
     activ_layer L;
     char err[256];
     double p[ACTIV_MAX_PARAMS];
     sw_params(E, 1, p); /* not the defaults: APL, MeLU and kin are trivial there */
+    int kidx = activ_param_index(E, "k");
+    size_t k = E->kind == ACTIV_KIND_MAXOUT && kidx >= 0 ? (size_t)p[kidx] : 1;
+    size_t C = E->kind == ACTIV_KIND_MAXOUT ? 2 * k : 4;
     if (activ_layer_init(&L, E, p, share, C, inner, err, sizeof err)) {
         printf("  FAIL init: %s\n", err);
         failures++;

@@ -50,10 +50,14 @@ typedef enum activ_kind {
     ACTIV_KIND_DATA_DEPENDENT,  /* elementwise; the ACTIV_P_DATA parameter is a statistic of the
                                    input tensor (and the gradient flows through it) */
     ACTIV_KIND_GATED,           /* channels split in halves a|b: y = a * f(b) (GLU family) */
-    ACTIV_KIND_EXPANDING,       /* each channel c gives f(x) and f(-x)-style outputs: 2C channels */
+    ACTIV_KIND_EXPANDING,       /* each channel gives one output per value of the ACTIV_P_BRANCH
+                                   parameter (0..max): CReLU's relu(x), relu(-x); MBA's copies */
     ACTIV_KIND_MAXOUT,          /* groups of k channels reduce to their maximum: C/k channels */
     ACTIV_KIND_PAIRED,          /* channels split in halves a|b: y = f(a) - f(b) (DualReLU) */
-    ACTIV_KIND_SOFTMAX,         /* vector function over the channels */
+    ACTIV_KIND_SOFTMAX,         /* softmax over the channels; f = exp is the element map */
+    ACTIV_KIND_LOG_SOFTMAX,     /* log-softmax over the channels; f = identity */
+    ACTIV_KIND_SPARSEMAX,       /* sparsemax (Euclidean projection onto the simplex) over the
+                                   channels; f = identity */
     ACTIV_KIND_COUNT
 } activ_kind;
 
@@ -64,7 +68,8 @@ enum {
     ACTIV_P_DATA = 1u << 2,      /* computed from the input tensor (data-dependent kinds) */
     ACTIV_P_MIN_OPEN = 1u << 3,  /* the range excludes min */
     ACTIV_P_MAX_OPEN = 1u << 4,  /* the range excludes max */
-    ACTIV_P_INTEGER = 1u << 5    /* must be a whole number */
+    ACTIV_P_INTEGER = 1u << 5,   /* must be a whole number */
+    ACTIV_P_BRANCH = 1u << 6     /* expanding kinds: which output copy (0..max), set by the layer */
 };
 
 /* How a trainable parameter may be shared (bit mask of the allowed ways). */
@@ -230,6 +235,45 @@ void activ_layer_forward(const activ_layer *L, size_t batch, const float *x, flo
 /* dx from dy (and x); accumulates parameter gradients into dparams (same layout as params) if not NULL. */
 void activ_layer_backward(const activ_layer *L, size_t batch, const float *x, const float *dy, float *dx,
                           float *dparams);
+
+/* ---- array kernels ------------------------------------------------------------
+ *
+ * Vectorised float kernels for the elementwise entries, chosen at run time
+ * among the instruction sets the CPU has (AVX-512, AVX2+FMA, portable).
+ * ACTIV_ISA=generic|avx2|avx512 in the environment, or activ_isa_set,
+ * forces one.  Entries without a kernel fall back to the scalar functions
+ * (correct, slow); activ_kernel_info says which.  Any length, any alignment;
+ * y may alias x and dx may alias dy.  p holds the entry's parameters (NULL:
+ * defaults).  Large arrays are split over activ_threads() threads.
+ */
+typedef enum activ_isa { ACTIV_ISA_AUTO = 0, ACTIV_ISA_GENERIC, ACTIV_ISA_AVX2, ACTIV_ISA_AVX512 } activ_isa;
+
+const char *activ_isa_name(activ_isa isa);
+int activ_isa_supported(activ_isa isa);
+/* Forces an instruction set (ACTIV_ISA_AUTO: the best available); -1 if this CPU cannot run it. */
+int activ_isa_set(activ_isa isa);
+activ_isa activ_isa_active(void);
+
+/* Threads for large arrays (default: all cores); 0 restores the default. */
+void activ_set_threads(int n);
+int activ_threads(void);
+
+/* What runs for e: 1 and the kernel's tested bound if a vector kernel exists, else 0. */
+typedef struct activ_kernel_info {
+    int vectorised, has_backward_from_output, has_param_grad;
+    float f_ulp, df_ulp, abs;
+    const char *why;
+} activ_kernel_info;
+int activ_kernel_info_get(const activ_entry *e, activ_kernel_info *info);
+
+void activ_forward(const activ_entry *e, const float *p, const float *x, float *y, size_t n);
+/* dx = dy * f'(x) */
+void activ_backward(const activ_entry *e, const float *p, const float *x, const float *dy, float *dx, size_t n);
+/* dx = dy * f'(x) from y = f(x); returns -1 (and does nothing) where the entry has no such form */
+int activ_backward_from_output(const activ_entry *e, const float *p, const float *y, const float *dy, float *dx,
+                               size_t n);
+/* g[k] = sum_i dy_i * df/dp_k (x_i), for every parameter k (summed in double) */
+void activ_param_grad(const activ_entry *e, const float *p, const float *x, const float *dy, size_t n, double *g);
 
 /* ---- properties --------------------------------------------------------- */
 

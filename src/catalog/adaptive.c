@@ -689,3 +689,379 @@ const activ_entry activ_entry_kaf = {
               "the kernels' weights have both signs and cancel near the zeros of f, f' and "
               "df/dgamma; the error there is relative to the size of the individual terms"},
 };
+
+/* ---- double-double arithmetic (SAF) -------------------------------------------- */
+/* Values hi + lo with about 106 bits; products by fma two-product. */
+static acc_t dd_fast(double a, double b) /* |a| >= |b| or a = 0 */
+{
+    double s = a + b;
+    return (acc_t){s, b - (s - a)};
+}
+static acc_t dd_sum(double a, double b)
+{
+    double s = a + b, bp = s - a;
+    return (acc_t){s, (a - (s - bp)) + (b - bp)};
+}
+static acc_t dd_add(acc_t a, acc_t b)
+{
+    acc_t s = dd_sum(a.hi, b.hi), t = dd_sum(a.lo, b.lo);
+    s = dd_fast(s.hi, s.lo + t.hi);
+    return dd_fast(s.hi, s.lo + t.lo);
+}
+static acc_t dd_neg(acc_t a)
+{
+    return (acc_t){-a.hi, -a.lo};
+}
+static acc_t dd_mul(acc_t a, acc_t b)
+{
+    double p = a.hi * b.hi;
+    return dd_fast(p, fma(a.hi, b.hi, -p) + (a.hi * b.lo + a.lo * b.hi));
+}
+static acc_t dd_muld(acc_t a, double b)
+{
+    double p = a.hi * b;
+    return dd_fast(p, fma(a.hi, b, -p) + a.lo * b);
+}
+static acc_t dd_of(double a)
+{
+    return (acc_t){a, 0.0};
+}
+
+/* ---- SAF (spline activation function) ------------------------------------------- */
+/*
+ * Catmull-Rom spline through q_0..q_10 at the knots t_i = -2 + 0.4 i.  In the
+ * knot coordinate s = 2.5 x + 5, span i = floor(s) (0..9) with u = s - i and
+ * v = 1 - u weighs q_{i-1}, q_i, q_{i+1}, q_{i+2} by
+ *     -u v^2/2,  v (2 + 2u - 3u^2)/2,  u (2 + 2v - 3v^2)/2,  -u^2 v/2
+ * (the Catmull-Rom basis, factored so that every weight is accurate), with
+ * the phantom points q_{-1} = 2 q_0 - q_1 and q_11 = 2 q_10 - q_9; outside
+ * [-2, 2] f continues along the end segments' lines, which are also the
+ * spline's end tangents, so f is C1.  u, v and the weights are formed in
+ * double-double from u = 2.5 x + (5 - i) (2.5 x is exact in two doubles), and
+ * f = sum W_k q_k is summed in double-double: f stays accurate next to its
+ * zeros, wherever the control points put them.
+ */
+#define SAF_N 11
+static const double SAF_Q0[SAF_N] = {-0.9640275800758169, -0.9216685544064713, -0.8336546070121552,
+                                     -0.664036770267849,  -0.3799489622552249, 0.0,
+                                     0.3799489622552249,  0.664036770267849,   0.8336546070121552,
+                                     0.9216685544064713,  0.9640275800758169};
+
+/* 2.5 x + c as a double-double (exact but for the last ~106th bit) */
+static acc_t saf_coord(double x, double c)
+{
+    double p = 2.5 * x, e = fma(2.5, x, -p);
+    acc_t s = dd_sum(p, c);
+    return dd_fast(s.hi, s.lo + e);
+}
+
+/* The weights of f (W) and of df/ds (D) on q_0..q_10, for |x| <= 2^1000. */
+static void saf_weights(double x, acc_t *W, acc_t *D)
+{
+    for (int k = 0; k < SAF_N; k++) W[k] = D[k] = dd_of(0.0);
+    if (x < -2) { /* q_0 + s (q_1 - q_0) */
+        acc_t s = saf_coord(x, 5.0);
+        W[0] = dd_add(dd_of(1.0), dd_neg(s));
+        W[1] = s;
+        D[0] = dd_of(-1.0);
+        D[1] = dd_of(1.0);
+        return;
+    }
+    if (x > 2) { /* q_10 + (s - 10) (q_10 - q_9) */
+        acc_t t = saf_coord(x, -5.0);
+        W[10] = dd_add(dd_of(1.0), t);
+        W[9] = dd_neg(t);
+        D[10] = dd_of(1.0);
+        D[9] = dd_of(-1.0);
+        return;
+    }
+    /* the span of the exact s: floor of the double-double (s may round up to a knot) */
+    acc_t s = saf_coord(x, 5.0);
+    double fl = floor(s.hi);
+    if (fl == s.hi && s.lo < 0) fl -= 1;
+    int i = (int)fl;
+    if (i < 0) i = 0;
+    if (i > SAF_N - 2) i = SAF_N - 2;
+    acc_t u = saf_coord(x, 5.0 - i), v = dd_add(dd_of(1.0), dd_neg(u));
+    acc_t uu = dd_mul(u, u), vv = dd_mul(v, v), uv = dd_mul(u, v);
+    acc_t w[4], d[4];
+    w[0] = dd_muld(dd_mul(uv, v), -0.5);
+    w[1] = dd_muld(dd_mul(v, dd_add(dd_of(2.0), dd_add(dd_muld(u, 2.0), dd_muld(uu, -3.0)))), 0.5);
+    w[2] = dd_muld(dd_mul(u, dd_add(dd_of(2.0), dd_add(dd_muld(v, 2.0), dd_muld(vv, -3.0)))), 0.5);
+    w[3] = dd_muld(dd_mul(uv, u), -0.5);
+    /* d/du: -v (1 - 3u)/2, u (9u - 10)/2, v (10 - 9v)/2, u (3u - 2)/2 */
+    d[0] = dd_muld(dd_mul(v, dd_add(dd_of(1.0), dd_muld(u, -3.0))), -0.5);
+    d[1] = dd_muld(dd_mul(u, dd_add(dd_muld(u, 9.0), dd_of(-10.0))), 0.5);
+    d[2] = dd_muld(dd_mul(v, dd_add(dd_of(10.0), dd_muld(v, -9.0))), 0.5);
+    d[3] = dd_muld(dd_mul(u, dd_add(dd_muld(u, 3.0), dd_of(-2.0))), 0.5);
+    for (int j = 0; j < 4; j++) {
+        int k = i - 1 + j;
+        if (k < 0) { /* q_{-1} = 2 q_0 - q_1 */
+            W[0] = dd_add(W[0], dd_muld(w[j], 2.0));
+            W[1] = dd_add(W[1], dd_neg(w[j]));
+            D[0] = dd_add(D[0], dd_muld(d[j], 2.0));
+            D[1] = dd_add(D[1], dd_neg(d[j]));
+        } else if (k >= SAF_N) { /* q_11 = 2 q_10 - q_9 */
+            W[10] = dd_add(W[10], dd_muld(w[j], 2.0));
+            W[9] = dd_add(W[9], dd_neg(w[j]));
+            D[10] = dd_add(D[10], dd_muld(d[j], 2.0));
+            D[9] = dd_add(D[9], dd_neg(d[j]));
+        } else {
+            W[k] = dd_add(W[k], w[j]);
+            D[k] = dd_add(D[k], d[j]);
+        }
+    }
+}
+static double saf_dot(const acc_t *W, const double *q)
+{
+    acc_t s = dd_of(0.0);
+    for (int k = 0; k < SAF_N; k++)
+        if (W[k].hi != 0) s = dd_add(s, dd_muld(W[k], q[k]));
+    return s.hi + s.lo;
+}
+/* slope of the end line, per unit x: 2.5 (q_1 - q_0) or 2.5 (q_10 - q_9) */
+static double saf_end_slope(const double *q, int right)
+{
+    acc_t d = right ? dd_sum(q[10], -q[9]) : dd_sum(q[1], -q[0]);
+    d = dd_muld(d, 2.5);
+    return d.hi + d.lo;
+}
+static double saf_f(double x, const double *p)
+{
+    if (fabs(x) > 0x1p1000) { /* far out on an end line; also +-inf */
+        int right = x > 0;
+        double slope = saf_end_slope(p, right), base = right ? p[10] : p[0];
+        if (slope == 0) return base;
+        if (isinf(x)) return slope * x;
+        return slope * x + (base - 2 * (right ? slope : -slope));
+    }
+    acc_t W[SAF_N], D[SAF_N];
+    saf_weights(x, W, D);
+    return saf_dot(W, p);
+}
+static double saf_df(double x, const double *p)
+{
+    if (x < -2 || x > 2) return saf_end_slope(p, x > 0);
+    acc_t W[SAF_N], D[SAF_N];
+    saf_weights(x, W, D);
+    for (int k = 0; k < SAF_N; k++) D[k] = dd_muld(D[k], 2.5);
+    return saf_dot(D, p);
+}
+static void saf_dp(double x, const double *p, double *g)
+{
+    (void)p;
+    for (int k = 0; k < SAF_N; k++) g[k] = 0.0;
+    if (x < -2) { /* weights 1 - s and s, s = 2.5 x + 5, each rounded once */
+        g[0] = fma(-2.5, x, -4.0);
+        g[1] = fma(2.5, x, 5.0);
+        return;
+    }
+    if (x > 2) { /* 1 + t and -t, t = 2.5 x - 5 */
+        g[10] = fma(2.5, x, -4.0);
+        g[9] = fma(-2.5, x, 5.0);
+        return;
+    }
+    acc_t W[SAF_N], D[SAF_N];
+    saf_weights(x, W, D);
+    for (int k = 0; k < SAF_N; k++) g[k] = W[k].hi + W[k].lo;
+}
+#define SAF_Q(i, knot)                                                                          \
+    {"q" #i, SAF_Q0[i], -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
+     ACTIV_SHARE_ANY, "control point: the value at x = " knot}
+const activ_entry activ_entry_saf = {
+    .name = "saf",
+    .title = "SAF (spline activation function)",
+    .family = ACTIV_FAMILY_ADAPTIVE,
+    .kind = ACTIV_KIND_ELEMENTWISE,
+    .aliases = {{"", "spline_af", NULL}, {"", "catmull_rom_spline", NULL}},
+    .formula = "Catmull-Rom spline through the control points q_0..q_10 at the knots t_i = -2 + 0.4 i: "
+               "with s = (x + 2)/0.4, i = floor(s), u = s - i, f = (1/2) [1 u u^2 u^3] M "
+               "[q_{i-1} q_i q_{i+1} q_{i+2}]^T, M = [[0,2,0,0],[-1,0,1,0],[2,-5,4,-1],[-1,3,-3,1]], "
+               "phantom points q_{-1} = 2 q_0 - q_1 and q_11 = 2 q_10 - q_9; outside [-2, 2] the end "
+               "lines: q_0 + (x + 2)(q_1 - q_0)/0.4 and q_10 + (x - 2)(q_10 - q_9)/0.4",
+    .derivative = "(1/0.4) (1/2) [0 1 2u 3u^2] M [q_{i-1} .. q_{i+2}]^T inside; (q_1 - q_0)/0.4 and "
+                  "(q_10 - q_9)/0.4 outside; d/dq_k = the Catmull-Rom basis weight of q_k at x (four "
+                  "non-zero inside, with the phantom points folded into q_0, q_1 and q_9, q_10; 1 - s "
+                  "and s on the left line, likewise on the right)",
+    .notes = "Scardapane et al. give each neuron a lookup table of control points on a fixed uniform "
+             "grid and interpolate with a cubic Catmull-Rom spline (the survey says only 'cubic "
+             "spline'); the control points are learned, and a damping penalty pulls them towards "
+             "the initial shape (that regulariser belongs to training and is not part of f). The "
+             "paper initialises the points on tanh and uses a finer grid over [-2, 2] (a step of "
+             "0.2, 21 points, from memory: not verified from the primary source); activ has room "
+             "for 11 parameters and uses the step 0.4, with q_i = tanh(t_i) as the default. How "
+             "the original treats inputs beyond the table (clamping the span index, which extends "
+             "the end cubic) is not verified; activ continues along the end lines, which keeps f "
+             "C1 and never explodes. The spline is C1 but not C2 (f'' jumps at the knots; the "
+             "survey says C2). Evaluated in double-double, so f keeps its relative accuracy next "
+             "to its zeros.",
+    .reference = "S. Scardapane, M. Scarpiniti, D. Comminiello, A. Uncini, 2016, Learning activation "
+                 "functions from data using cubic spline interpolation",
+    .nparams = 11,
+    .params = {SAF_Q(0, "-2"), SAF_Q(1, "-1.6"), SAF_Q(2, "-1.2"), SAF_Q(3, "-0.8"), SAF_Q(4, "-0.4"),
+               SAF_Q(5, "0"), SAF_Q(6, "0.4"), SAF_Q(7, "0.8"), SAF_Q(8, "1.2"), SAF_Q(9, "1.6"),
+               SAF_Q(10, "2")},
+    .f = saf_f,
+    .df = saf_df,
+    .dp = saf_dp,
+    .bound = ACTIV_BOUND_1ULP,
+};
+
+/* ---- Adaptive tanh (Jagtap et al.) ----------------------------------------------- */
+/* a*b*sech^2(z): for |z| > 20 as 4ab e^{-2|z|} (relative error below 2e^-40) through
+   ax_prod_exp, so that neither the product nor e^{-2|z|} overflows or underflows early;
+   0 when a factor is 0 or z infinite (the limit), never NaN. */
+static double prod_sech2(double a, double b, double z)
+{
+    z = fabs(z);
+    if (a == 0 || b == 0 || isinf(z)) return 0.0;
+    if (z <= 20) {
+        double c = cosh(z);
+        return a * (b / (c * c));
+    }
+    return ax_prod_exp(4.0 * a, b, -2.0 * z);
+}
+/* p: n (fixed scale), a (trainable slope); z = n*a*x */
+static double atanh_z(double x, const double *p)
+{
+    return ax_mul0(p[0] * p[1], x);
+}
+static double adaptive_tanh_f(double x, const double *p)
+{
+    return tanh(atanh_z(x, p));
+}
+static double adaptive_tanh_df(double x, const double *p)
+{
+    return prod_sech2(p[0], p[1], atanh_z(x, p));
+}
+static void adaptive_tanh_dp(double x, const double *p, double *g)
+{
+    double z = atanh_z(x, p);
+    g[0] = prod_sech2(p[1], x, z);
+    g[1] = prod_sech2(p[0], x, z);
+}
+static double adaptive_tanh_dy(double y, const double *p)
+{
+    return (p[0] * p[1]) * ((1.0 - y) * (1.0 + y));
+}
+const activ_entry activ_entry_adaptive_tanh = {
+    .name = "adaptive_tanh",
+    .title = "Adaptive tanh (trainable slope)",
+    .family = ACTIV_FAMILY_ADAPTIVE,
+    .kind = ACTIV_KIND_ELEMENTWISE,
+    .aliases = {{"", "jagtap_tanh", NULL}},
+    .formula = "tanh(n*a*x)",
+    .derivative = "n*a*(1 - tanh^2(n*a*x)); d/da = n*x*(1 - tanh^2(n*a*x)); d/dn = a*x*(1 - tanh^2(n*a*x))",
+    .notes = "Jagtap et al. put a trainable slope a inside the activation, scaled by a fixed factor "
+             "n >= 1 that speeds up its learning, and initialise n*a = 1 so the network starts with "
+             "the plain activation; here n = 10, a = 0.1 (the factor used in the paper, as far as "
+             "recalled; not verified from the primary source). One a per layer or per neuron (the "
+             "latter in their follow-up on locally adaptive activations). The framework applies "
+             "the same g(n*a*x) to other activations (sigmoid, ReLU, sin, ...); only tanh, their "
+             "main example, is catalogued. Odd, range (-1, 1), monotone for a > 0 (decreasing for "
+             "a < 0).",
+    .reference = "A. D. Jagtap, K. Kawaguchi, G. E. Karniadakis, 2020, Adaptive activation functions "
+                 "accelerate convergence in deep and physics-informed neural networks",
+    .nparams = 2,
+    .params = {{"n", 10.0, 1.0, INFINITY, ACTIV_P_MAX_OPEN, ACTIV_SHARE_SCALAR,
+                "fixed scale factor of the slope (n >= 1)"},
+               {"a", 0.1, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN,
+                ACTIV_SHARE_ANY, "trainable slope; n*a is the effective slope (1 at the start)"}},
+    .f = adaptive_tanh_f,
+    .df = adaptive_tanh_df,
+    .dp = adaptive_tanh_dp,
+    .df_from_y = adaptive_tanh_dy,
+    .bound = ACTIV_BOUND_1ULP,
+};
+
+/* ---- ABU (adaptive blending unit) -------------------------------------------------- */
+/* p: weights of identity, ReLU, tanh, ELU (alpha = 1), SiLU.  The terms are
+   summed in double-double with fma two-products (acc_t), so only the
+   rounding of tanh, expm1 and x*sigma(x) themselves remains. */
+static double abu_f(double x, const double *p)
+{
+    if (fabs(x) > 0x1p1000) { /* linear terms combined first: no inf - inf */
+        acc_t c = {0.0, 0.0};
+        if (x > 0) { /* x(w0 + w1 + w3 + w4) + w2 (tanh = 1, x*sigma(-x) = 0) */
+            acc_add(&c, p[0]);
+            acc_add(&c, p[1]);
+            acc_add(&c, p[3]);
+            acc_add(&c, p[4]);
+            double k = acc_get(&c);
+            return k == 0 ? p[2] : k * x + p[2];
+        }
+        /* w0 x - w2 - w3 (tanh = expm1 = -1, ReLU and SiLU 0) */
+        acc_add(&c, -p[2]);
+        acc_add(&c, -p[3]);
+        return p[0] == 0 ? acc_get(&c) : p[0] * x + acc_get(&c);
+    }
+    acc_t s = {0.0, 0.0};
+    acc_mul_add(&s, p[0], x);
+    if (x > 0) {
+        acc_mul_add(&s, p[1], x);
+        acc_mul_add(&s, p[3], x);
+    } else {
+        acc_mul_add(&s, p[3], expm1(x));
+    }
+    acc_mul_add(&s, p[2], tanh(x));
+    acc_mul_add(&s, p[4], x_sigmoid(x, x));
+    return acc_get(&s);
+}
+static double abu_df(double x, const double *p)
+{
+    acc_t s = {p[0], 0.0};
+    if (x > 0) {
+        acc_add(&s, p[1]);
+        acc_add(&s, p[3]);
+    } else {
+        acc_mul_add(&s, p[3], exp(x));
+    }
+    acc_mul_add(&s, p[2], ax_sech2(x));
+    acc_mul_add(&s, p[4], swish_dz(1.0, x));
+    return acc_get(&s);
+}
+static void abu_dp(double x, const double *p, double *g)
+{
+    (void)p;
+    g[0] = x;
+    g[1] = x > 0 ? x : 0.0;
+    g[2] = tanh(x);
+    g[3] = x > 0 ? x : expm1(x);
+    g[4] = x_sigmoid(x, x);
+}
+#define ABU_W(n, what) {n, 0.2, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
+                        ACTIV_SHARE_SCALAR | ACTIV_SHARE_CHANNEL, what}
+const activ_entry activ_entry_abu = {
+    .name = "abu",
+    .title = "ABU (adaptive blending unit)",
+    .family = ACTIV_FAMILY_ADAPTIVE,
+    .kind = ACTIV_KIND_ELEMENTWISE,
+    .aliases = {{"", "adaptive_blending_unit", NULL}},
+    .formula = "w_id*x + w_relu*max(0, x) + w_tanh*tanh(x) + w_elu*ELU(x) + w_silu*x*sigma(x), "
+               "ELU(x) = x for x > 0, e^x - 1 otherwise",
+    .derivative = "w_id + w_relu*1[x > 0] + w_tanh*(1 - tanh^2 x) + w_elu*(1 for x > 0, e^x "
+                  "otherwise) + w_silu*sigma(x)(1 + x*sigma(-x)); d/dw_j = the j-th function at x",
+    .kink = "f'(0) takes ReLU's 1[x > 0] (the left piece): w_id + w_tanh + w_elu + w_silu/2 "
+            "against w_relu more on the right",
+    .notes = "Sutfeld et al. blend a fixed set of activations with learned weights (one set per "
+             "layer); the set here is identity, ReLU, tanh, ELU (alpha = 1) and Swish-1 = SiLU, as "
+             "recalled from the paper. Their weight initialisation and the normalisations of the "
+             "weights they compare are not verified from the primary source: activ starts all "
+             "five weights at 1/5 (an even blend; no normalisation). With weights of both signs "
+             "the terms can cancel; the sum is formed with error-free products, but near the "
+             "zeros of f and f' the error is relative to the size of the terms (the rounding of "
+             "tanh, e^x - 1 and SiLU).",
+    .reference = "L. R. Sutfeld, F. Brieger, H. Finger, S. Fullhase, G. Pipa, 2018, Adaptive blending "
+                 "units: trainable activation functions for deep neural networks",
+    .nparams = 5,
+    .params = {ABU_W("w_id", "weight of the identity"), ABU_W("w_relu", "weight of ReLU"),
+               ABU_W("w_tanh", "weight of tanh"), ABU_W("w_elu", "weight of ELU (alpha = 1)"),
+               ABU_W("w_silu", "weight of SiLU (Swish-1)")},
+    .f = abu_f,
+    .df = abu_df,
+    .dp = abu_dp,
+    .bound = {1, 1e-12, 1, 1e-12, 1, 0,
+              "with weights of both signs f and f' have zeros where the blended terms cancel; "
+              "there the error is that of the terms (2^-52 times sum_j |w_j g_j(x)|, below 1e-12 "
+              "for |x| <= 20 and weights up to 4), not relative to f"},
+};

@@ -36,8 +36,8 @@ const char *activ_family_name(activ_family f)
 
 const char *activ_kind_name(activ_kind k)
 {
-    static const char *const names[] = {"elementwise", "stochastic", "data-dependent", "gated",
-                                        "expanding",   "maxout",     "paired",         "softmax"};
+    static const char *const names[] = {"elementwise", "stochastic", "data-dependent", "gated",      "expanding",
+                                        "maxout",      "paired",     "softmax",        "log-softmax", "sparsemax"};
     return (unsigned)k < ACTIV_KIND_COUNT ? names[k] : "?";
 }
 

@@ -47,6 +47,20 @@ static int data_index(const activ_entry *e)
     return -1;
 }
 
+static int branch_index(const activ_entry *e)
+{
+    for (unsigned k = 0; k < e->nparams; k++)
+        if (e->params[k].flags & ACTIV_P_BRANCH) return (int)k;
+    return -1;
+}
+
+/* expanding kinds: one output copy per branch value 0..max */
+static size_t copies(const activ_entry *e)
+{
+    int b = branch_index(e);
+    return b < 0 ? 1 : (size_t)e->params[b].max + 1;
+}
+
 static unsigned maxout_k(const activ_layer *L)
 {
     int k = activ_param_index(L->entry, "k");
@@ -128,7 +142,7 @@ size_t activ_layer_out_channels(const activ_layer *L)
     switch (L->entry->kind) {
     case ACTIV_KIND_GATED:
     case ACTIV_KIND_PAIRED: return L->channels / 2;
-    case ACTIV_KIND_EXPANDING: return L->channels * 2;
+    case ACTIV_KIND_EXPANDING: return L->channels * copies(L->entry);
     case ACTIV_KIND_MAXOUT: return L->channels / maxout_k(L);
     default: return L->channels;
     }
@@ -184,6 +198,25 @@ static void element_params(const activ_layer *L, size_t index, size_t c, size_t 
     if (d >= 0 && means) p[d] = means[s];
 }
 
+/* Sparsemax's threshold tau (Martins & Astudillo 2016): with z sorted in
+   decreasing order, k = max{k : 1 + k z_k > sum_{j<=k} z_j} and
+   tau = (sum_{j<=k} z_j - 1) / k.  Sorts z in place. */
+static int by_decreasing(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x < y) - (x > y);
+}
+static double sparsemax_threshold(double *z, size_t C)
+{
+    qsort(z, C, sizeof *z, by_decreasing);
+    double cum = 0, tau = z[0] - 1;
+    for (size_t k = 1; k <= C; k++) {
+        cum += z[k - 1];
+        if (1 + (double)k * z[k - 1] > cum) tau = (cum - 1) / (double)k;
+    }
+    return tau;
+}
+
 /* ---- forward ----------------------------------------------------------------- */
 
 void activ_layer_forward(const activ_layer *L, size_t batch, const float *x, float *y)
@@ -222,16 +255,21 @@ void activ_layer_forward(const activ_layer *L, size_t batch, const float *x, flo
                 }
         break;
     }
-    case ACTIV_KIND_EXPANDING:
+    case ACTIV_KIND_EXPANDING: {
+        size_t m = copies(e);
+        int b = branch_index(e);
         for (size_t n = 0; n < batch; n++)
             for (size_t c = 0; c < C; c++)
                 for (size_t i = 0; i < I; i++) {
                     double v = x[(n * C + c) * I + i];
                     load_params(L, slot(L, c, i), p);
-                    y[(n * 2 * C + c) * I + i] = (float)activ_f64(e, v, p);
-                    y[(n * 2 * C + C + c) * I + i] = (float)activ_f64(e, -v, p);
+                    for (size_t j = 0; j < m; j++) {
+                        if (b >= 0) p[b] = (double)j;
+                        y[((n * m + j) * C + c) * I + i] = (float)activ_f64(e, v, p);
+                    }
                 }
         break;
+    }
     case ACTIV_KIND_MAXOUT: {
         size_t k = maxout_k(L), G = C / k;
         for (size_t n = 0; n < batch; n++)
@@ -249,16 +287,35 @@ void activ_layer_forward(const activ_layer *L, size_t batch, const float *x, flo
         break;
     }
     case ACTIV_KIND_SOFTMAX:
+    case ACTIV_KIND_LOG_SOFTMAX:
         for (size_t n = 0; n < batch; n++)
             for (size_t i = 0; i < I; i++) {
                 double m = -INFINITY, sum = 0;
                 for (size_t c = 0; c < C; c++)
                     if (x[(n * C + c) * I + i] > m) m = x[(n * C + c) * I + i];
                 for (size_t c = 0; c < C; c++) sum += exp(x[(n * C + c) * I + i] - m);
-                for (size_t c = 0; c < C; c++)
-                    y[(n * C + c) * I + i] = (float)(exp(x[(n * C + c) * I + i] - m) / sum);
+                double lse = m + log(sum);
+                for (size_t c = 0; c < C; c++) {
+                    double v = x[(n * C + c) * I + i];
+                    y[(n * C + c) * I + i] = (float)(e->kind == ACTIV_KIND_SOFTMAX ? exp(v - lse) : v - lse);
+                }
             }
         break;
+    case ACTIV_KIND_SPARSEMAX: {
+        double *z = malloc(C * sizeof *z);
+        if (!z) abort();
+        for (size_t n = 0; n < batch; n++)
+            for (size_t i = 0; i < I; i++) {
+                for (size_t c = 0; c < C; c++) z[c] = x[(n * C + c) * I + i];
+                double tau = sparsemax_threshold(z, C);
+                for (size_t c = 0; c < C; c++) {
+                    double v = x[(n * C + c) * I + i] - tau;
+                    y[(n * C + c) * I + i] = (float)(v > 0 ? v : 0);
+                }
+            }
+        free(z);
+        break;
+    }
     default: break;
     }
     free(means);
@@ -354,23 +411,29 @@ void activ_layer_backward(const activ_layer *L, size_t batch, const float *x, co
                 }
         break;
     }
-    case ACTIV_KIND_EXPANDING:
+    case ACTIV_KIND_EXPANDING: {
+        size_t m = copies(e);
+        int b = branch_index(e);
         for (size_t n = 0; n < batch; n++)
             for (size_t c = 0; c < C; c++)
                 for (size_t i = 0; i < I; i++) {
                     size_t at = (n * C + c) * I + i, s = slot(L, c, i);
-                    double v = x[at], d1 = dy[(n * 2 * C + c) * I + i], d2 = dy[(n * 2 * C + C + c) * I + i];
+                    double v = x[at], sum = 0;
                     load_params(L, s, p);
-                    dx[at] = (float)(d1 * activ_df64(e, v, p) - d2 * activ_df64(e, -v, p));
-                    if (e->nparams) {
-                        double g2[ACTIV_MAX_PARAMS];
-                        activ_dp64(e, v, p, g);
-                        activ_dp64(e, -v, p, g2);
-                        for (unsigned k = 0; k < e->nparams; k++) g[k] = d1 * g[k] + d2 * g2[k];
-                        add_dparams(L, dparams, s, 1, g);
+                    for (size_t j = 0; j < m; j++) {
+                        double up = dy[((n * m + j) * C + c) * I + i];
+                        if (b >= 0) p[b] = (double)j;
+                        sum += up * activ_df64(e, v, p);
+                        if (e->nparams) {
+                            activ_dp64(e, v, p, g);
+                            if (b >= 0) g[b] = 0;
+                            add_dparams(L, dparams, s, up, g);
+                        }
                     }
+                    dx[at] = (float)sum;
                 }
         break;
+    }
     case ACTIV_KIND_MAXOUT: {
         size_t k = maxout_k(L), G = C / k;
         for (size_t n = 0; n < batch; n++)
@@ -393,22 +456,46 @@ void activ_layer_backward(const activ_layer *L, size_t batch, const float *x, co
         break;
     }
     case ACTIV_KIND_SOFTMAX:
+    case ACTIV_KIND_LOG_SOFTMAX:
+        /* softmax: dx = s (dy - <dy, s>); log-softmax: dx = dy - s sum(dy) */
         for (size_t n = 0; n < batch; n++)
             for (size_t i = 0; i < I; i++) {
-                double m = -INFINITY, sum = 0, dot = 0;
+                double m = -INFINITY, sum = 0, dot = 0, total = 0;
                 for (size_t c = 0; c < C; c++)
                     if (x[(n * C + c) * I + i] > m) m = x[(n * C + c) * I + i];
                 for (size_t c = 0; c < C; c++) sum += exp(x[(n * C + c) * I + i] - m);
                 for (size_t c = 0; c < C; c++) {
                     size_t at = (n * C + c) * I + i;
                     dot += dy[at] * exp(x[at] - m) / sum;
+                    total += dy[at];
                 }
                 for (size_t c = 0; c < C; c++) {
                     size_t at = (n * C + c) * I + i;
-                    dx[at] = (float)(exp(x[at] - m) / sum * (dy[at] - dot));
+                    double sm = exp(x[at] - m) / sum;
+                    dx[at] = (float)(e->kind == ACTIV_KIND_SOFTMAX ? sm * (dy[at] - dot) : dy[at] - sm * total);
                 }
             }
         break;
+    case ACTIV_KIND_SPARSEMAX: {
+        /* on the support S: dx = dy - mean_S(dy); off it: 0 */
+        double *z = malloc(C * sizeof *z);
+        if (!z) abort();
+        for (size_t n = 0; n < batch; n++)
+            for (size_t i = 0; i < I; i++) {
+                for (size_t c = 0; c < C; c++) z[c] = x[(n * C + c) * I + i];
+                double tau = sparsemax_threshold(z, C), mean = 0;
+                size_t k = 0;
+                for (size_t c = 0; c < C; c++)
+                    if (x[(n * C + c) * I + i] > tau) mean += dy[(n * C + c) * I + i], k++;
+                mean /= k ? (double)k : 1;
+                for (size_t c = 0; c < C; c++) {
+                    size_t at = (n * C + c) * I + i;
+                    dx[at] = (float)(x[at] > tau ? dy[at] - mean : 0);
+                }
+            }
+        free(z);
+        break;
+    }
     default: break;
     }
 }

@@ -1245,6 +1245,70 @@ const activ_entry activ_entry_softmax = {
     .bound = ACTIV_BOUND_1ULP,
 };
 
+/* Log-softmax and sparsemax: vector maps whose per-element part is the identity */
+static double ident_f(double x, const double *p)
+{
+    (void)p;
+    return x;
+}
+static double one_f(double x, const double *p)
+{
+    (void)x;
+    (void)p;
+    return 1.0;
+}
+const activ_entry activ_entry_log_softmax = {
+    .name = "log_softmax",
+    .title = "Log-softmax",
+    .family = ACTIV_FAMILY_MISC,
+    .kind = ACTIV_KIND_LOG_SOFTMAX,
+    .aliases = {{"torch", "LogSoftmax", NULL}, {"keras", "log_softmax", NULL}, {"onnx", "LogSoftmax", NULL},
+                {"dnnl", "softmax_log", NULL}, {"tf", "log_softmax", NULL}, {"", "logsoftmax", NULL}},
+    .formula = "y_i = x_i - ln sum_j e^(x_j) over the channels; scalar part f = x (the identity)",
+    .derivative = "Jacobian dy_i/dx_j = delta_ij - softmax(x)_j, so dx = dy - softmax(x) * sum_i dy_i; "
+                  "scalar part f' = 1",
+    .notes = "A vector function: the scalar functions describe the per-element part, the identity; "
+             "the layer subtracts the log-sum-exp, computed as m + ln sum_j e^(x_j - m) with m = "
+             "max_j x_j so that nothing overflows and the largest term stays exact. Numerically "
+             "better than ln(softmax(x)), which underflows to -inf for very negative x_i - m. "
+             "PyTorch LogSoftmax(dim), Keras 3 log_softmax(axis=-1), ONNX LogSoftmax and oneDNN's "
+             "softmax primitive with algorithm softmax_log compute the same function; activ "
+             "reduces over the channels.",
+    .reference = "J. S. Bridle, 1990, Probabilistic interpretation of feedforward classification network "
+                 "outputs, with relationships to statistical pattern recognition (softmax; its "
+                 "logarithm as in PyTorch nn.LogSoftmax)",
+    .f = ident_f,
+    .df = one_f,
+    .df_from_y = one_f,
+    .bound = ACTIV_BOUND_EXACT,
+};
+
+const activ_entry activ_entry_sparsemax = {
+    .name = "sparsemax",
+    .title = "Sparsemax",
+    .family = ACTIV_FAMILY_MISC,
+    .kind = ACTIV_KIND_SPARSEMAX,
+    .aliases = {{"keras", "sparsemax", NULL}},
+    .formula = "y = argmin_{p in simplex} ||p - x||^2 over the channels: y_i = max(x_i - tau, 0) with "
+               "tau chosen so that sum_i y_i = 1; scalar part f = x (the identity)",
+    .derivative = "Jacobian diag(s) - s s^T/|S|, s_i = 1[y_i > 0], |S| = sum_i s_i: dx_i = s_i (dy_i - "
+                  "mean of dy over the support); scalar part f' = 1",
+    .kink = "the Jacobian jumps where an element enters or leaves the support (x_i = tau); an "
+            "element with y_i = 0 gets no gradient",
+    .notes = "A vector function: the scalar functions describe the per-element part, the identity; "
+             "the layer finds tau (sort the channels in decreasing order z_(1) >= z_(2) >= ..., k "
+             "= the largest k with 1 + k z_(k) > sum_{j<=k} z_(j), tau = (sum_{j<=k} z_(j) - 1)/k) "
+             "and thresholds. Unlike softmax it gives exact zeros, and it is invariant to adding a "
+             "constant to every x_i. Keras 3 sparsemax(axis=-1) computes the same function "
+             "(TensorFlow Addons had tfa.activations.sparsemax); activ reduces over the channels.",
+    .reference = "A. F. T. Martins, R. F. Astudillo, 2016, From softmax to sparsemax: a sparse model of "
+                 "attention and multi-label classification",
+    .f = ident_f,
+    .df = one_f,
+    .df_from_y = one_f,
+    .bound = ACTIV_BOUND_EXACT,
+};
+
 /* ===================================================================== */
 /* Gated family: y = a * f(b)                                              */
 /* ===================================================================== */

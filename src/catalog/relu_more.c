@@ -400,23 +400,197 @@ const activ_entry activ_entry_rtrelu = {
     .expect = rtrelu_expect,
 };
 
+/* Expanding kinds: the ACTIV_P_BRANCH parameter picks the output copy ---------- */
+
+/* The copy index a branch parameter holds (a whole number in [0, max], set by
+   the layer); rounding keeps a value a hair off an integer on its branch. */
+static int branch_of(double v, int max)
+{
+    int k = v >= 0.5 ? (int)floor(v + 0.5) : 0;
+    return k > max ? max : k;
+}
+
+/* a*x + b rounded once (fma), and a*x + b with the limit at x = +-inf, where
+   a = 0 gives b (not inf*0). */
+static double affine(double a, double x, double b)
+{
+    if (isinf(x)) return a == 0 ? b : a * x + b;
+    return fma(a, x, b);
+}
+
 /* CReLU (concatenated ReLU) ----------------------------------------------------- */
+/* p: branch (0: max(0, x), 1: max(0, -x)) */
+static double crelu_f(double x, const double *p)
+{
+    double t = branch_of(p[0], 1) ? -x : x;
+    return t > 0 ? t : 0.0;
+}
+static double crelu_df(double x, const double *p)
+{
+    if (branch_of(p[0], 1)) return x < 0 ? -1.0 : 0.0;
+    return x > 0 ? 1.0 : 0.0;
+}
+static void crelu_dp(double x, const double *p, double *g)
+{
+    (void)x;
+    (void)p;
+    g[0] = 0.0;
+}
+/* y = max(0, +-x): f' = +-1 where y > 0, 0 on the flat piece, for either copy */
+static double crelu_dy(double y, const double *p)
+{
+    if (!(y > 0)) return 0.0;
+    return branch_of(p[0], 1) ? -1.0 : 1.0;
+}
 const activ_entry activ_entry_crelu = {
     .name = "crelu",
     .title = "CReLU (concatenated ReLU)",
     .family = ACTIV_FAMILY_RELU,
     .kind = ACTIV_KIND_EXPANDING,
     .aliases = {{"tf", "crelu", NULL}},
-    .formula = "[max(0, x), max(0, -x)]: each channel gives two (2C outputs); f is max(0, x)",
-    .derivative = "1[x > 0] for the first half, -1[x < 0] for the second",
-    .kink = "f'(0) = 0 in both halves",
-    .notes = "The scalar functions describe one output element (ReLU); the layer applies them "
-             "to x and to -x and concatenates along the channels, doubling them. "
-             "tf.nn.crelu concatenates along the last axis by default.",
+    .formula = "[max(0, x), max(0, -x)]: each channel gives two (2C outputs); the scalar f is "
+               "max(0, x) for branch 0 and max(0, -x) for branch 1",
+    .derivative = "1[x > 0] for branch 0, -1[x < 0] (i.e. -1[-x > 0]) for branch 1; d/dbranch = 0",
+    .kink = "f'(0) = 0 in both copies (PyTorch's mask 1[t > 0] on t = x or t = -x)",
+    .notes = "The branch parameter (ACTIV_P_BRANCH) is the output copy: the layer evaluates f once "
+             "with branch = 0 and once with branch = 1 and concatenates the copies along the "
+             "channels, doubling them. f' is a function of y for each copy (+-1 where y > 0), so "
+             "backward may use the output. tf.nn.crelu concatenates along the last axis by default.",
     .reference = "W. Shang, K. Sohn, D. Almeida, H. Lee, 2016, Understanding and improving "
                  "convolutional neural networks via concatenated rectified linear units",
-    .f = relu_f,
-    .df = relu_df,
+    .nparams = 1,
+    .params = {{"branch", 0.0, 0.0, 1.0, ACTIV_P_BRANCH | ACTIV_P_INTEGER, ACTIV_SHARE_SCALAR,
+                "output copy, set by the layer: 0 gives max(0, x), 1 gives max(0, -x)"}},
+    .f = crelu_f,
+    .df = crelu_df,
+    .dp = crelu_dp,
+    .df_from_y = crelu_dy,
+    .bound = ACTIV_BOUND_EXACT,
+};
+
+/* PairedReLU ------------------------------------------------------------------------ */
+/* p: s, theta, sp, thetap, branch.  Copy 0 uses (s, theta), copy 1 (sp, thetap). */
+static double paired_relu_t(double x, const double *p, const double **q)
+{
+    *q = branch_of(p[4], 1) ? p + 2 : p;
+    return affine((*q)[0], x, -(*q)[1]);
+}
+static double paired_relu_f(double x, const double *p)
+{
+    const double *q;
+    double t = paired_relu_t(x, p, &q);
+    return t > 0 ? t : 0.0;
+}
+static double paired_relu_df(double x, const double *p)
+{
+    const double *q;
+    return paired_relu_t(x, p, &q) > 0 ? q[0] : 0.0;
+}
+static void paired_relu_dp(double x, const double *p, double *g)
+{
+    const double *q;
+    double t = paired_relu_t(x, p, &q);
+    for (int i = 0; i < 5; i++) g[i] = 0.0;
+    if (t > 0) {
+        int k = (int)(q - p);
+        g[k] = x;
+        g[k + 1] = -1.0;
+    }
+}
+/* f = max(0, s*x - theta) is monotone in x for any s: f' = s where y > 0, else 0 */
+static double paired_relu_dy(double y, const double *p)
+{
+    if (!(y > 0)) return 0.0;
+    return branch_of(p[4], 1) ? p[2] : p[0];
+}
+#define PAIRED_SHARE (ACTIV_SHARE_SCALAR | ACTIV_SHARE_CHANNEL)
+const activ_entry activ_entry_paired_relu = {
+    .name = "paired_relu",
+    .title = "PairedReLU",
+    .family = ACTIV_FAMILY_RELU,
+    .kind = ACTIV_KIND_EXPANDING,
+    .aliases = {{"", "pairedrelu", NULL}},
+    .formula = "[max(s*x - theta, 0), max(sp*x - thetap, 0)]: each channel gives two (2C outputs); "
+               "the scalar f is the copy selected by branch (0: s, theta; 1: sp, thetap)",
+    .derivative = "branch 0: s*1[s*x - theta > 0]; d/ds = x*1[s*x - theta > 0], d/dtheta = "
+                  "-1[s*x - theta > 0], d/dsp = d/dthetap = 0. Branch 1 likewise with sp, thetap. "
+                  "d/dbranch = 0",
+    .kink = "f' = 0 where s*x = theta (mask 1[s*x - theta > 0], PyTorch's for ReLU of an affine "
+            "map; with s < 0 that is the right piece's value)",
+    .notes = "A CReLU whose two copies have their own learned scale and threshold (Tang et al. use "
+             "it in a super-resolution network). s, theta, sp, thetap are trainable; the survey "
+             "lists all four as learned. The defaults s = 1, theta = 0, sp = -1, thetap = 0 make "
+             "it exactly CReLU at the start; the initial values in the paper are not verified "
+             "from the primary source (it may fix the scales and learn only the thresholds). "
+             "The layer sets branch to the copy index. Each copy is monotone, so f' is a "
+             "function of y (s or sp where y > 0).",
+    .reference = "Z. Tang, L. Luo, H. Peng, S. Li, 2018, A joint residual network with paired ReLUs "
+                 "activation for image super-resolution",
+    .nparams = 5,
+    .params = {{"s", 1.0, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN,
+                PAIRED_SHARE, "scale of copy 0"},
+               {"theta", 0.0, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN,
+                PAIRED_SHARE, "threshold of copy 0"},
+               {"sp", -1.0, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN,
+                PAIRED_SHARE, "scale of copy 1 (the paired unit)"},
+               {"thetap", 0.0, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN,
+                PAIRED_SHARE, "threshold of copy 1 (the paired unit)"},
+               {"branch", 0.0, 0.0, 1.0, ACTIV_P_BRANCH | ACTIV_P_INTEGER, ACTIV_SHARE_SCALAR,
+                "output copy, set by the layer: 0 uses (s, theta), 1 uses (sp, thetap)"}},
+    .f = paired_relu_f,
+    .df = paired_relu_df,
+    .dp = paired_relu_dp,
+    .df_from_y = paired_relu_dy,
+    .bound = ACTIV_BOUND_EXACT,
+};
+
+/* MBA (multi-bias activation) --------------------------------------------------------- */
+/* p: b1, b2, b3, b4, branch (0..3 selects b1..b4) */
+#define MBA_K 4
+static double mba_f(double x, const double *p)
+{
+    double t = x + p[branch_of(p[MBA_K], MBA_K - 1)];
+    return t > 0 ? t : 0.0;
+}
+static double mba_df(double x, const double *p)
+{
+    return x + p[branch_of(p[MBA_K], MBA_K - 1)] > 0 ? 1.0 : 0.0;
+}
+static void mba_dp(double x, const double *p, double *g)
+{
+    int k = branch_of(p[MBA_K], MBA_K - 1);
+    for (int i = 0; i <= MBA_K; i++) g[i] = 0.0;
+    g[k] = x + p[k] > 0 ? 1.0 : 0.0;
+}
+#define MBA_B(i, v, br)                                                                    \
+    {"b" #i, v, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
+     ACTIV_SHARE_SCALAR | ACTIV_SHARE_CHANNEL, "bias of copy " #i " (used when branch = " #br ")"}
+const activ_entry activ_entry_mba = {
+    .name = "mba",
+    .title = "MBA (multi-bias activation)",
+    .family = ACTIV_FAMILY_RELU,
+    .kind = ACTIV_KIND_EXPANDING,
+    .aliases = {{"", "multi_bias", NULL}},
+    .formula = "[max(0, x + b_1), ..., max(0, x + b_4)]: each channel gives K = 4 (4C outputs); the "
+               "scalar f is max(0, x + b_{branch+1})",
+    .derivative = "1[x + b_k > 0] for copy k = branch + 1; d/db_k = 1[x + b_k > 0] for that copy, "
+                  "0 for the other biases; d/dbranch = 0",
+    .kink = "f'(-b_k) = 0 (ReLU's mask 1[t > 0])",
+    .notes = "Li et al. add K learned biases to each input map and rectify each sum, so one channel "
+             "becomes K; the next layer's weights mix them into a piecewise-linear response. K = 4 "
+             "here (K is a hyper-parameter in the paper; the values it uses are not verified). The "
+             "defaults b = (-1.5, -0.5, 0.5, 1.5), evenly spaced so the copies start out different, "
+             "are activ's choice, not verified from the primary source. The layer sets branch to "
+             "the copy index.",
+    .reference = "H. Li, W. Ouyang, X. Wang, 2016, Multi-bias non-linear activation in deep neural "
+                 "networks",
+    .nparams = 5,
+    .params = {MBA_B(1, -1.5, 0), MBA_B(2, -0.5, 1), MBA_B(3, 0.5, 2), MBA_B(4, 1.5, 3),
+               {"branch", 0.0, 0.0, MBA_K - 1, ACTIV_P_BRANCH | ACTIV_P_INTEGER, ACTIV_SHARE_SCALAR,
+                "output copy, set by the layer: branch k uses the bias b_{k+1}"}},
+    .f = mba_f,
+    .df = mba_df,
+    .dp = mba_dp,
     .df_from_y = relu_dy,
     .bound = ACTIV_BOUND_EXACT,
 };
@@ -856,6 +1030,66 @@ const activ_entry activ_entry_plu = {
     .dp = plu_dp,
     .df_from_y = plu_dy,
     .bound = ACTIV_BOUND_1ULP,
+};
+
+/* MTLU (multi-bin trainable linear unit): p = a0..a3, b0..b3 ------------------ */
+/* Bins on the fixed edges -1, 0, 1, each closed on the right (the left piece's
+   convention): (-inf, -1], (-1, 0], (0, 1], (1, inf). */
+#define MTLU_K 4
+static int mtlu_bin(double x)
+{
+    return x <= -1 ? 0 : x <= 0 ? 1 : x <= 1 ? 2 : 3;
+}
+static double mtlu_f(double x, const double *p)
+{
+    int k = mtlu_bin(x);
+    return affine(p[k], x, p[MTLU_K + k]);
+}
+static double mtlu_df(double x, const double *p)
+{
+    return p[mtlu_bin(x)];
+}
+static void mtlu_dp(double x, const double *p, double *g)
+{
+    (void)p;
+    int k = mtlu_bin(x);
+    for (int i = 0; i < 2 * MTLU_K; i++) g[i] = 0.0;
+    g[k] = x;
+    g[MTLU_K + k] = 1.0;
+}
+#define MTLU_P(n, v, what) {n, v, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
+                            ACTIV_SHARE_SCALAR | ACTIV_SHARE_CHANNEL, what}
+const activ_entry activ_entry_mtlu = {
+    .name = "mtlu",
+    .title = "MTLU (multi-bin trainable linear unit)",
+    .family = ACTIV_FAMILY_RELU,
+    .kind = ACTIV_KIND_ELEMENTWISE,
+    .aliases = {{"", "multi_bin_trainable_linear_unit", NULL}},
+    .formula = "a_k*x + b_k in bin k of the fixed edges c = (-1, 0, 1): bin 0 is x <= -1, bin 1 "
+               "-1 < x <= 0, bin 2 0 < x <= 1, bin 3 x > 1",
+    .derivative = "a_k in bin k; d/da_k = x and d/db_k = 1 in bin k, 0 for the other bins' parameters",
+    .kink = "at an edge c (where f may also jump, the pieces being independent) f and f' are the "
+            "left bin's: f(c) = a_k*c + b_k, f'(c) = a_k with c the right end of bin k",
+    .notes = "Gu et al. split the input range into bins of equal width, each with its own learned "
+             "linear function (per channel), initialised so that the unit starts as ReLU; the bin "
+             "count and width are hyper-parameters (their values in the paper, with many narrow "
+             "bins, are not verified here). activ fixes K = 4 bins on the edges -1, 0, 1 (8 "
+             "parameters). Defaults a = (0, 0, 1, 1), b = (0, 0, 0, 0) give exactly ReLU. Nothing "
+             "ties neighbouring pieces, so trained parameters may make f discontinuous at the "
+             "edges; f' is then not a function of y in general.",
+    .reference = "S. Gu, W. Li, L. Van Gool, R. Timofte, 2019, Fast image restoration with multi-bin "
+                 "trainable linear units",
+    .nparams = 8,
+    .params = {MTLU_P("a0", 0.0, "slope in bin 0 (x <= -1)"), MTLU_P("a1", 0.0, "slope in bin 1 (-1 < x <= 0)"),
+               MTLU_P("a2", 1.0, "slope in bin 2 (0 < x <= 1)"), MTLU_P("a3", 1.0, "slope in bin 3 (x > 1)"),
+               MTLU_P("b0", 0.0, "intercept in bin 0 (x <= -1)"),
+               MTLU_P("b1", 0.0, "intercept in bin 1 (-1 < x <= 0)"),
+               MTLU_P("b2", 0.0, "intercept in bin 2 (0 < x <= 1)"),
+               MTLU_P("b3", 0.0, "intercept in bin 3 (x > 1)")},
+    .f = mtlu_f,
+    .df = mtlu_df,
+    .dp = mtlu_dp,
+    .bound = ACTIV_BOUND_EXACT,
 };
 
 /* ReLTanh: p = lambda_pos, lambda_neg ------------------------------------------------- */

@@ -73,10 +73,42 @@ void activ_oracle_rtrelu(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
     ORA_FREE(t);
 }
 
+/* The copy a branch parameter selects: the nearest whole number in [0, max]
+   (so the tests' tiny shifts of it stay on one copy: d/dbranch = 0). */
+static long branch_of(mpfr_srcptr v, long max)
+{
+    long k = mpfr_get_si(v, MPFR_RNDN);
+    return k < 0 ? 0 : k > max ? max : k;
+}
+
+/* max(0, x) for branch 0, max(0, -x) for branch 1 */
 void activ_oracle_crelu(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
 {
-    (void)p;
-    ora_relu(y, x);
+    ORA_TMP(y, t);
+    if (branch_of(p[0], 1)) mpfr_neg(t, x, ORA_RND);
+    else mpfr_set(t, x, ORA_RND);
+    pos(y, t);
+    ORA_FREE(t);
+}
+
+/* max(s*x - theta, 0) for branch 0, max(sp*x - thetap, 0) for branch 1 */
+void activ_oracle_paired_relu(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
+{
+    int c = branch_of(p[4], 1) ? 2 : 0;
+    ORA_TMP(y, t);
+    mpfr_mul(t, p[c], x, ORA_RND);
+    mpfr_sub(t, t, p[c + 1], ORA_RND);
+    pos(y, t);
+    ORA_FREE(t);
+}
+
+/* max(0, x + b_k), k = branch + 1 */
+void activ_oracle_mba(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
+{
+    ORA_TMP(y, t);
+    mpfr_add(t, x, p[branch_of(p[4], 3)], ORA_RND);
+    pos(y, t);
+    ORA_FREE(t);
 }
 
 void activ_oracle_maxout(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
@@ -195,6 +227,16 @@ void activ_oracle_plu(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
     mpfr_min(hi, hi, x, ORA_RND);
     mpfr_max(y, lo, hi, ORA_RND);
     ORA_FREE(lo, hi);
+}
+
+/* a_k x + b_k on the bins (-inf, -1], (-1, 0], (0, 1], (1, inf) */
+void activ_oracle_mtlu(mpfr_ptr y, mpfr_srcptr x, mpfr_t *p)
+{
+    int k = mpfr_cmp_si(x, -1) <= 0 ? 0 : mpfr_sgn(x) <= 0 ? 1 : mpfr_cmp_ui(x, 1) <= 0 ? 2 : 3;
+    ORA_TMP(y, t);
+    mpfr_mul(t, p[k], x, ORA_RND);
+    mpfr_add(y, t, p[4 + k], ORA_RND);
+    ORA_FREE(t);
 }
 
 /* tanh(l) + (x - l)(1 - tanh(l)^2) */

@@ -11,10 +11,12 @@ static const char *kind_doc(activ_kind k)
     case ACTIV_KIND_STOCHASTIC: return "element by element; the random parameter is drawn per element in training and set to its expectation in evaluation";
     case ACTIV_KIND_DATA_DEPENDENT: return "element by element; the data parameter is a statistic of the input tensor, and the gradient flows through it";
     case ACTIV_KIND_GATED: return "channels split into halves a|b; y = a * f(b)";
-    case ACTIV_KIND_EXPANDING: return "each channel gives two: f(x) and f(-x), doubling the channels";
+    case ACTIV_KIND_EXPANDING: return "each channel gives one output per value of the branch parameter (CReLU: relu(x) and relu(-x))";
     case ACTIV_KIND_MAXOUT: return "groups of k channels reduce to their maximum";
     case ACTIV_KIND_PAIRED: return "channels split into halves a|b; y = f(a) - f(b)";
     case ACTIV_KIND_SOFTMAX: return "softmax over the channels; f is the unnormalised exp";
+    case ACTIV_KIND_LOG_SOFTMAX: return "log-softmax over the channels; f is the identity before normalising";
+    case ACTIV_KIND_SPARSEMAX: return "sparsemax (projection onto the simplex) over the channels; f is the identity";
     default: return "";
     }
 }

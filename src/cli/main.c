@@ -16,6 +16,8 @@ static const struct {
      "f(x), f'(x) and the parameter gradients (X may be '-' to read standard input)"},
     {"plot", cmd_plot, "plot NAME[:k=v,...]... -o FILE.svg [--range A:B] [--yrange A:B] [--no-derivative]",
      "an SVG plot of the functions and their derivatives"},
+    {"bench", cmd_bench, "bench [NAME...] [--sizes 4096,64Ki,1Mi,16Mi] [--threads N] [--json]",
+     "kernel speed, forward and backward, against a streaming copy measured in the same run"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 

@@ -1,0 +1,151 @@
+/*
+ * What a kernel file writes, and the loops the macro builds around it.
+ *
+ * A kernel for catalog entry NAME (file src/kernels/NAME.c) defines, over
+ * the vector layer, with P[k] the k-th parameter broadcast to all lanes:
+ *
+ *     V_INLINE vf NAME_f(vf x, const vf *P)        f(x)
+ *     V_INLINE vf NAME_df(vf x, const vf *P)       f'(x)
+ *     V_INLINE vf NAME_dy(vf y, const vf *P)       f'(x) from y = f(x)    (if the entry has df_from_y)
+ *     V_INLINE void NAME_dp(vf x, const vf *P, vf *g)   g[k] = df/dp_k    (if the entry has parameters)
+ *
+ * and then one of
+ *
+ *     ACTIV_KERNEL(NAME, NPARAMS, bound...)           f, f'
+ *     ACTIV_KERNEL_Y(NAME, NPARAMS, bound...)         f, f', from-output
+ *     ACTIV_KERNEL_P(NAME, NPARAMS, bound...)         f, f', parameter gradients
+ *     ACTIV_KERNEL_YP(NAME, NPARAMS, bound...)        all four
+ *
+ * where bound is (f_ulp, df_ulp, abs, "why"): the error the kernel test
+ * allows against the double reference, in float ULP, with an absolute
+ * fallback (0: none) for where cancellation makes ULP meaningless.
+ *
+ * The loops handle any length and alignment (a tail goes through a padded
+ * buffer), allow y == x and dx == dy, and give NaN for a NaN x whatever the
+ * lane function does.  Parameter gradients are summed in float per vector
+ * and flushed to double every 256 vectors.
+ */
+#ifndef ACTIV_KERNEL_H
+#define ACTIV_KERNEL_H
+
+#include "activ/activ.h"
+#include "vec.h"
+
+typedef struct activ_kernel {
+    const char *name;
+    unsigned nparams;
+    void (*fwd)(const float *x, float *y, size_t n, const float *p);
+    void (*bwd)(const float *x, const float *dy, float *dx, size_t n, const float *p);
+    void (*bwd_y)(const float *y, const float *dy, float *dx, size_t n, const float *p);
+    void (*dp)(const float *x, const float *dy, size_t n, const float *p, double *g);
+    float f_ulp, df_ulp, abs; /* tested bound: ULP, or abs where ULP is meaningless */
+    const char *why;
+} activ_kernel;
+
+#define K_CAT3_(a, b, c) a##b##c
+#define K_CAT3(a, b, c) K_CAT3_(a, b, c)
+#define K_SYMBOL(name) K_CAT3(activ_kernel_, name, K_CAT3(_, ISA_NAME, ))
+
+V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
+{
+    for (unsigned k = 0; k < np; k++) P[k] = vset(p[k]);
+}
+#define K_BROADCAST(np)                                                                                   \
+    vf P[ACTIV_MAX_PARAMS + 1];                                                                           \
+    k_broadcast(P, p, np);
+
+/* out[i] = OP(in[i]) for a unary lane function, with the tail padded */
+#define K_UNARY_LOOP(np, IN, OUT, EXPR)                                                                   \
+    K_BROADCAST(np)                                                                                       \
+    size_t i = 0;                                                                                         \
+    for (; i + VW <= n; i += VW) {                                                                        \
+        vf v = vload(IN + i);                                                                             \
+        vstore(OUT + i, vsel(visnan(v), v, EXPR));                                                        \
+    }                                                                                                     \
+    if (i < n) {                                                                                          \
+        float buf[VW] = {0};                                                                              \
+        memcpy(buf, IN + i, (n - i) * sizeof(float));                                                    \
+        vf v = vload(buf);                                                                                \
+        vstore(buf, vsel(visnan(v), v, EXPR));                                                            \
+        memcpy(OUT + i, buf, (n - i) * sizeof(float));                                                    \
+    }
+
+/* dx[i] = dy[i] * D(in[i]) */
+#define K_BINARY_LOOP(np, IN, EXPR)                                                                       \
+    K_BROADCAST(np)                                                                                       \
+    size_t i = 0;                                                                                         \
+    for (; i + VW <= n; i += VW) {                                                                        \
+        vf v = vload(IN + i), d = vload(dy + i);                                                          \
+        vstore(dx + i, vsel(visnan(v), v, d * (EXPR)));                                                   \
+    }                                                                                                     \
+    if (i < n) {                                                                                          \
+        float b1[VW] = {0}, b2[VW] = {0};                                                                 \
+        memcpy(b1, IN + i, (n - i) * sizeof(float));                                                     \
+        memcpy(b2, dy + i, (n - i) * sizeof(float));                                                     \
+        vf v = vload(b1), d = vload(b2);                                                                  \
+        vstore(b1, vsel(visnan(v), v, d * (EXPR)));                                                       \
+        memcpy(dx + i, b1, (n - i) * sizeof(float));                                                     \
+    }
+
+#define K_DEF_FWD(name, np)                                                                               \
+    static void name##_fwd_loop(const float *x, float *y, size_t n, const float *p)                       \
+    {                                                                                                     \
+        K_UNARY_LOOP(np, x, y, name##_f(v, P))                                                            \
+    }
+#define K_DEF_BWD(name, np)                                                                               \
+    static void name##_bwd_loop(const float *x, const float *dy, float *dx, size_t n, const float *p)     \
+    {                                                                                                     \
+        K_BINARY_LOOP(np, x, name##_df(v, P))                                                             \
+    }
+#define K_DEF_BWD_Y(name, np)                                                                             \
+    static void name##_bwdy_loop(const float *y, const float *dy, float *dx, size_t n, const float *p)    \
+    {                                                                                                     \
+        K_BINARY_LOOP(np, y, name##_dy(v, P))                                                             \
+    }
+#define K_DEF_DP(name, np)                                                                                \
+    static void name##_dp_loop(const float *x, const float *dy, size_t n, const float *p, double *out)    \
+    {                                                                                                     \
+        K_BROADCAST(np)                                                                                   \
+        vf acc[(np) + 1], g[(np) + 1];                                                                    \
+        for (unsigned k = 0; k < (np); k++) acc[k] = vset(0), out[k] = 0;                                 \
+        size_t i = 0, since = 0;                                                                          \
+        for (; i < n; i += VW) {                                                                          \
+            vf v, d;                                                                                      \
+            if (i + VW <= n) {                                                                            \
+                v = vload(x + i), d = vload(dy + i);                                                      \
+            } else {                                                                                      \
+                float b1[VW] = {0}, b2[VW] = {0};                                                         \
+                memcpy(b1, x + i, (n - i) * sizeof(float));                                              \
+                memcpy(b2, dy + i, (n - i) * sizeof(float));                                             \
+                v = vload(b1), d = vload(b2);                                                             \
+            }                                                                                             \
+            name##_dp(v, P, g);                                                                           \
+            for (unsigned k = 0; k < (np); k++)                                                           \
+                acc[k] += vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));                            \
+            if (++since == 256 || i + VW >= n) {                                                          \
+                for (unsigned k = 0; k < (np); k++) {                                                     \
+                    for (int l = 0; l < VW; l++) out[k] += acc[k][l];                                     \
+                    acc[k] = vset(0);                                                                     \
+                }                                                                                         \
+                since = 0;                                                                                \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
+#define K_EXPORT(name, np, fy, fp, f_ulp, df_ulp, abs, why)                                              \
+    const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp,             \
+                                         f_ulp, df_ulp, abs, why};
+
+#define ACTIV_KERNEL(name, np, f_ulp, df_ulp, abs, why)                                                  \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_EXPORT(name, np, NULL, NULL, f_ulp, df_ulp, abs, why)
+#define ACTIV_KERNEL_Y(name, np, f_ulp, df_ulp, abs, why)                                                \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np)                                         \
+    K_EXPORT(name, np, name##_bwdy_loop, NULL, f_ulp, df_ulp, abs, why)
+#define ACTIV_KERNEL_P(name, np, f_ulp, df_ulp, abs, why)                                                \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_DP(name, np)                                            \
+    K_EXPORT(name, np, NULL, name##_dp_loop, f_ulp, df_ulp, abs, why)
+#define ACTIV_KERNEL_YP(name, np, f_ulp, df_ulp, abs, why)                                               \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np)                      \
+    K_EXPORT(name, np, name##_bwdy_loop, name##_dp_loop, f_ulp, df_ulp, abs, why)
+
+#endif
