@@ -275,6 +275,27 @@ int activ_backward_from_output(const activ_entry *e, const float *p, const float
 /* g[k] = sum_i dy_i * df/dp_k (x_i), for every parameter k (summed in double) */
 void activ_param_grad(const activ_entry *e, const float *p, const float *x, const float *dy, size_t n, double *g);
 
+/*
+ * Parameters shared per tensor, per channel or per unit on a
+ * [batch][channels][inner] tensor (NCHW: inner = H*W) or its NHWC order
+ * [batch][inner][channels].  params holds nparams * nslots values,
+ * params[k * nslots + s], with slot s = 0 (ACTIV_SHARE_SCALAR), c
+ * (ACTIV_SHARE_CHANNEL) or c * inner + i (ACTIV_SHARE_UNIT), whatever the
+ * layout: the same parameters serve both.  dparams (same shape, may be
+ * NULL) is added to, not overwritten.
+ */
+typedef enum activ_layout { ACTIV_LAYOUT_NCHW = 0, ACTIV_LAYOUT_NHWC } activ_layout;
+typedef struct activ_tensor_shape {
+    size_t batch, channels, inner;
+    activ_layout layout;
+    unsigned share; /* ACTIV_SHARE_SCALAR, _CHANNEL or _UNIT */
+} activ_tensor_shape;
+size_t activ_shape_slots(const activ_tensor_shape *s);
+void activ_forward_shared(const activ_entry *e, const float *params, const activ_tensor_shape *s, const float *x,
+                          float *y);
+void activ_backward_shared(const activ_entry *e, const float *params, const activ_tensor_shape *s, const float *x,
+                           const float *dy, float *dx, double *dparams);
+
 /* ---- properties --------------------------------------------------------- */
 
 /* Tri-state for properties that may not apply. */

@@ -151,8 +151,16 @@ int cmd_show(int argc, char **argv)
     }
     char bound[256];
     format_bound(e, bound, sizeof bound);
-    printf("  tested error bound (float, against MPFR)\n    %s\n", bound);
+    printf("  tested error bound of the scalar functions (float, against MPFR)\n    %s\n", bound);
     if (e->bound.why) print_wrapped(stdout, "    ", e->bound.why, 100);
+    activ_kernel_info ki;
+    if (activ_kernel_info_get(e, &ki))
+        printf("  vector kernel (%s): f <= %g ulp, f' <= %g ulp per unit of condition number%s%s\n",
+               activ_isa_name(activ_isa_active()), ki.f_ulp, ki.df_ulp,
+               ki.has_backward_from_output ? "; backward from the output" : "",
+               ki.has_param_grad ? "; parameter gradients" : "");
+    else
+        printf("  vector kernel: none yet (arrays go through the scalar functions)\n");
     printf("  reference\n");
     print_wrapped(stdout, "    ", e->reference, 100);
     if (e->notes) {

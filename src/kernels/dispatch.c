@@ -265,3 +265,154 @@ void activ_param_grad(const activ_entry *e, const float *p, const float *x, cons
         for (unsigned j = 0; j < np; j++) g[j] += part[c * np + j];
     free(part);
 }
+
+/* ---- parameters per channel or per unit ---------------------------------------- */
+
+size_t activ_shape_slots(const activ_tensor_shape *s)
+{
+    return s->share == ACTIV_SHARE_CHANNEL ? s->channels : s->share == ACTIV_SHARE_UNIT ? s->channels * s->inner : 1;
+}
+
+/*
+ * The runs that share parameters, reduced to three cases:
+ *  - one set for everything (scalar);
+ *  - NCHW per channel: a row of `inner` elements per (n, c) with one set;
+ *  - everything else: parameters periodic along memory, with period C
+ *    (NHWC per channel) or one sample (per unit; NHWC units are first put in
+ *    memory order).
+ */
+typedef struct {
+    int mode; /* 0 scalar, 1 rows, 2 periodic */
+    size_t period, rows, rowlen;
+    const float *pa; /* periodic parameters, [np][period] in memory order */
+    float *owned;
+} plan;
+
+static void make_plan(const activ_entry *e, const float *params, const activ_tensor_shape *s, plan *pl)
+{
+    size_t C = s->channels, I = s->inner, np = e->nparams;
+    memset(pl, 0, sizeof *pl);
+    pl->pa = params;
+    if (s->share == ACTIV_SHARE_SCALAR || np == 0) {
+        pl->mode = 0;
+    } else if (s->share == ACTIV_SHARE_CHANNEL && s->layout == ACTIV_LAYOUT_NCHW) {
+        pl->mode = 1, pl->rows = s->batch * C, pl->rowlen = I;
+    } else if (s->share == ACTIV_SHARE_CHANNEL) {
+        pl->mode = 2, pl->period = C;
+    } else {
+        pl->mode = 2, pl->period = C * I;
+        if (s->layout == ACTIV_LAYOUT_NHWC) {
+            /* unit (c, i) sits at i * C + c in an NHWC sample */
+            pl->owned = malloc(np * C * I * sizeof *pl->owned);
+            if (!pl->owned) abort();
+            for (size_t k = 0; k < np; k++)
+                for (size_t c = 0; c < C; c++)
+                    for (size_t i = 0; i < I; i++) pl->owned[k * C * I + i * C + c] = params[k * C * I + c * I + i];
+            pl->pa = pl->owned;
+        }
+    }
+}
+
+/* memory-order slot -> logical slot (only NHWC units differ) */
+static size_t logical_slot(const activ_tensor_shape *s, size_t m)
+{
+    if (s->share == ACTIV_SHARE_UNIT && s->layout == ACTIV_LAYOUT_NHWC) return (m % s->channels) * s->inner + m / s->channels;
+    return m;
+}
+
+static void gather(const float *params, size_t nslots, size_t slot, unsigned np, float *p)
+{
+    for (unsigned k = 0; k < np; k++) p[k] = params[k * nslots + slot];
+}
+
+void activ_forward_shared(const activ_entry *e, const float *params, const activ_tensor_shape *s, const float *x,
+                          float *y)
+{
+    size_t n = s->batch * s->channels * s->inner, nslots = activ_shape_slots(s);
+    unsigned np = e->nparams;
+    plan pl;
+    make_plan(e, params, s, &pl);
+    const activ_kernel *k = find_kernel(e);
+    float p[ACTIV_MAX_PARAMS];
+    if (pl.mode == 0) {
+        activ_forward(e, np ? params : NULL, x, y, n);
+    } else if (pl.mode == 1) {
+        for (size_t r = 0; r < pl.rows; r++) {
+            gather(params, nslots, r % s->channels, np, p);
+            if (k) k->fwd(x + r * pl.rowlen, y + r * pl.rowlen, pl.rowlen, p);
+            else
+                for (size_t i = 0; i < pl.rowlen; i++) y[r * pl.rowlen + i] = activ_f32(e, x[r * pl.rowlen + i], p);
+        }
+    } else if (k && k->fwd_pv) {
+        k->fwd_pv(x, y, n, pl.pa, pl.period, 0);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            gather(pl.pa, pl.period, i % pl.period, np, p);
+            y[i] = activ_f32(e, x[i], p);
+        }
+    }
+    free(pl.owned);
+}
+
+void activ_backward_shared(const activ_entry *e, const float *params, const activ_tensor_shape *s, const float *x,
+                           const float *dy, float *dx, double *dparams)
+{
+    size_t n = s->batch * s->channels * s->inner, nslots = activ_shape_slots(s);
+    unsigned np = e->nparams;
+    plan pl;
+    make_plan(e, params, s, &pl);
+    const activ_kernel *k = find_kernel(e);
+    float p[ACTIV_MAX_PARAMS];
+    double g[ACTIV_MAX_PARAMS];
+    if (pl.mode == 0) {
+        activ_backward(e, np ? params : NULL, x, dy, dx, n);
+        if (dparams && np) {
+            activ_param_grad(e, params, x, dy, n, g);
+            for (unsigned q = 0; q < np; q++) dparams[q] += g[q];
+        }
+    } else if (pl.mode == 1) {
+        for (size_t r = 0; r < pl.rows; r++) {
+            size_t c = r % s->channels, a = r * pl.rowlen;
+            gather(params, nslots, c, np, p);
+            if (k) k->bwd(x + a, dy + a, dx + a, pl.rowlen, p);
+            else
+                for (size_t i = 0; i < pl.rowlen; i++) dx[a + i] = dy[a + i] * activ_df32(e, x[a + i], p);
+            if (dparams) {
+                if (k && k->dp) k->dp(x + a, dy + a, pl.rowlen, p, g);
+                else {
+                    double d[ACTIV_MAX_PARAMS], gi[ACTIV_MAX_PARAMS];
+                    for (unsigned q = 0; q < np; q++) d[q] = p[q], g[q] = 0;
+                    for (size_t i = 0; i < pl.rowlen; i++) {
+                        activ_dp64(e, x[a + i], d, gi);
+                        for (unsigned q = 0; q < np; q++) g[q] += dy[a + i] * gi[q];
+                    }
+                }
+                for (unsigned q = 0; q < np; q++) dparams[q * nslots + c] += g[q];
+            }
+        }
+    } else {
+        double *acc = dparams ? calloc(np * pl.period, sizeof *acc) : NULL;
+        if (dparams && !acc) abort();
+        if (k && k->bwd_pv) {
+            k->bwd_pv(x, dy, dx, n, pl.pa, pl.period, 0);
+            if (acc) k->dp_pv(x, dy, n, pl.pa, pl.period, 0, acc);
+        } else {
+            double d[ACTIV_MAX_PARAMS], gi[ACTIV_MAX_PARAMS];
+            for (size_t i = 0; i < n; i++) {
+                size_t m = i % pl.period;
+                gather(pl.pa, pl.period, m, np, p);
+                dx[i] = dy[i] * activ_df32(e, x[i], p);
+                if (acc) {
+                    for (unsigned q = 0; q < np; q++) d[q] = p[q];
+                    activ_dp64(e, x[i], d, gi);
+                    for (unsigned q = 0; q < np; q++) acc[q * pl.period + m] += dy[i] * gi[q];
+                }
+            }
+        }
+        if (acc)
+            for (unsigned q = 0; q < np; q++)
+                for (size_t m = 0; m < pl.period; m++) dparams[q * nslots + logical_slot(s, m)] += acc[q * pl.period + m];
+        free(acc);
+    }
+    free(pl.owned);
+}

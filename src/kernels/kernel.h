@@ -38,6 +38,11 @@ typedef struct activ_kernel {
     void (*bwd)(const float *x, const float *dy, float *dx, size_t n, const float *p);
     void (*bwd_y)(const float *y, const float *dy, float *dx, size_t n, const float *p);
     void (*dp)(const float *x, const float *dy, size_t n, const float *p, double *g);
+    /* Parameters varying along the array (per channel in NHWC, per unit): element i
+       uses pa[k * period + (off + i) % period]; dp_pv adds into g[k * period + slot]. */
+    void (*fwd_pv)(const float *x, float *y, size_t n, const float *pa, size_t period, size_t off);
+    void (*bwd_pv)(const float *x, const float *dy, float *dx, size_t n, const float *pa, size_t period, size_t off);
+    void (*dp_pv)(const float *x, const float *dy, size_t n, const float *pa, size_t period, size_t off, double *g);
     float f_ulp, df_ulp, abs; /* tested bound: ULP, or abs where ULP is meaningless */
     const char *why;
 } activ_kernel;
@@ -132,20 +137,82 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
         }                                                                                                 \
     }
 
-#define K_EXPORT(name, np, fy, fp, f_ulp, df_ulp, abs, why)                                              \
-    const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp,             \
+/* P[k] for the VW elements from position pos: one load when they sit in one period */
+V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period, size_t pos)
+{
+    size_t s = pos % period;
+    if (s + VW <= period) {
+        for (unsigned k = 0; k < np; k++) P[k] = vload(pa + k * period + s);
+        return;
+    }
+    for (unsigned k = 0; k < np; k++)
+        for (int l = 0; l < VW; l++) P[k][l] = pa[k * period + (pos + (size_t)l) % period];
+}
+
+#define K_DEF_PV(name, np)                                                                                \
+    static void name##_fwd_pv(const float *x, float *y, size_t n, const float *pa, size_t period, size_t off) \
+    {                                                                                                     \
+        vf P[(np) + 1];                                                                                   \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            k_load_periodic(P, pa, np, period, off + i);                                                  \
+            float b[VW] = {0};                                                                            \
+            size_t len = n - i < VW ? n - i : VW;                                                         \
+            memcpy(b, x + i, len * sizeof(float));                                                       \
+            vf v = vload(b);                                                                              \
+            vstore(b, vsel(visnan(v), v, name##_f(v, P)));                                                \
+            memcpy(y + i, b, len * sizeof(float));                                                       \
+        }                                                                                                 \
+    }                                                                                                     \
+    static void name##_bwd_pv(const float *x, const float *dy, float *dx, size_t n, const float *pa,      \
+                              size_t period, size_t off)                                                  \
+    {                                                                                                     \
+        vf P[(np) + 1];                                                                                   \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            k_load_periodic(P, pa, np, period, off + i);                                                  \
+            float b1[VW] = {0}, b2[VW] = {0};                                                             \
+            size_t len = n - i < VW ? n - i : VW;                                                         \
+            memcpy(b1, x + i, len * sizeof(float));                                                      \
+            memcpy(b2, dy + i, len * sizeof(float));                                                     \
+            vf v = vload(b1), d = vload(b2);                                                              \
+            vstore(b1, vsel(visnan(v), v, d * name##_df(v, P)));                                          \
+            memcpy(dx + i, b1, len * sizeof(float));                                                     \
+        }                                                                                                 \
+    }                                                                                                     \
+    static void name##_dp_pv(const float *x, const float *dy, size_t n, const float *pa, size_t period,   \
+                             size_t off, double *out)                                                     \
+    {                                                                                                     \
+        vf P[(np) + 1], g[(np) + 1];                                                                      \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            k_load_periodic(P, pa, np, period, off + i);                                                  \
+            float b1[VW] = {0}, b2[VW] = {0};                                                             \
+            size_t len = n - i < VW ? n - i : VW;                                                         \
+            memcpy(b1, x + i, len * sizeof(float));                                                      \
+            memcpy(b2, dy + i, len * sizeof(float));                                                     \
+            vf v = vload(b1), d = vload(b2);                                                              \
+            name##_dp(v, P, g);                                                                           \
+            for (unsigned k = 0; k < (np); k++) {                                                         \
+                vf c = vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));                               \
+                for (size_t l = 0; l < len; l++) out[k * period + (off + i + l) % period] += c[l];        \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
+#define K_EXPORT(name, np, fy, fp, pv, f_ulp, df_ulp, abs, why)                                          \
+    const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp, K_PV_##pv(name), \
                                          f_ulp, df_ulp, abs, why};
+#define K_PV_0(name) NULL, NULL, NULL
+#define K_PV_1(name) name##_fwd_pv, name##_bwd_pv, name##_dp_pv
 
 #define ACTIV_KERNEL(name, np, f_ulp, df_ulp, abs, why)                                                  \
-    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_EXPORT(name, np, NULL, NULL, f_ulp, df_ulp, abs, why)
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_EXPORT(name, np, NULL, NULL, 0, f_ulp, df_ulp, abs, why)
 #define ACTIV_KERNEL_Y(name, np, f_ulp, df_ulp, abs, why)                                                \
     K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np)                                         \
-    K_EXPORT(name, np, name##_bwdy_loop, NULL, f_ulp, df_ulp, abs, why)
+    K_EXPORT(name, np, name##_bwdy_loop, NULL, 0, f_ulp, df_ulp, abs, why)
 #define ACTIV_KERNEL_P(name, np, f_ulp, df_ulp, abs, why)                                                \
-    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_DP(name, np)                                            \
-    K_EXPORT(name, np, NULL, name##_dp_loop, f_ulp, df_ulp, abs, why)
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)                         \
+    K_EXPORT(name, np, NULL, name##_dp_loop, 1, f_ulp, df_ulp, abs, why)
 #define ACTIV_KERNEL_YP(name, np, f_ulp, df_ulp, abs, why)                                               \
-    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np)                      \
-    K_EXPORT(name, np, name##_bwdy_loop, name##_dp_loop, f_ulp, df_ulp, abs, why)
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)   \
+    K_EXPORT(name, np, name##_bwdy_loop, name##_dp_loop, 1, f_ulp, df_ulp, abs, why)
 
 #endif
