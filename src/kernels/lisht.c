@@ -6,6 +6,9 @@
  * Error (measured): f 0.96 ULP per unit of condition, f' 2.17 (x ~ 0.61);
  * declared 1.5 and 2.5.
  */
+/* Since vtanh replaced SLEEF's tanhf (twice as fast, up to 2.5 ULP against 1),
+   the bounds in the ACTIV_KERNEL line below supersede the figures above:
+   15% over the worst of four samples. */
 #include "kernel.h"
 
 V_INLINE vf lisht_f(vf x, const vf *P)
@@ -21,4 +24,4 @@ V_INLINE vf lisht_df(vf x, const vf *P)
     vf s = 4.0f * e / (d * d);
     return vtanh(x) + vsel(s == 0, vset(0), x * s);
 }
-ACTIV_KERNEL(lisht, 0, 1.5f, 2.5f, 0, NULL)
+ACTIV_KERNEL(lisht, 0, 2.1f, 3.1f, 0, NULL)

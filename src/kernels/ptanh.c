@@ -8,6 +8,9 @@
  * rounds twice), f' 3.47 (x ~ -0.69), from the output 1.93; declared 2.5
  * and 4.
  */
+/* Since vtanh replaced SLEEF's tanhf (twice as fast, up to 2.5 ULP against 1),
+   the bounds in the ACTIV_KERNEL line below supersede the figures above:
+   15% over the worst of four samples. */
 #include "kernel.h"
 
 V_INLINE vf ptanh_f(vf x, const vf *P)
@@ -32,4 +35,4 @@ V_INLINE void ptanh_dp(vf x, const vf *P, vf *g)
     (void)P;
     g[0] = vsel(x > 0, vset(0), vtanh(x));
 }
-ACTIV_KERNEL_YP(ptanh, 1, 2.5f, 4, 0, NULL)
+ACTIV_KERNEL_YP(ptanh, 1, 3, 4.1f, 0, NULL)

@@ -12,6 +12,9 @@
  * Error (measured): f 1.02 ULP per unit of condition (x ~ 0.011, the
  * polynomial), f' 2 (x ~ -8.7); declared 1.5 and 2.5.
  */
+/* Since vtanh replaced SLEEF's tanhf (twice as fast, up to 2.5 ULP against 1),
+   the bounds in the ACTIV_KERNEL line below supersede the figures above:
+   15% over the worst of four samples. */
 #include "kernel.h"
 
 V_INLINE vf tanhshrink_f(vf x, const vf *P)
@@ -35,4 +38,4 @@ V_INLINE vf tanhshrink_df(vf x, const vf *P)
     vf t = vtanh(x);
     return t * t;
 }
-ACTIV_KERNEL(tanhshrink, 0, 1.5f, 2.5f, 0, NULL)
+ACTIV_KERNEL(tanhshrink, 0, 2.7f, 4.1f, 0, NULL)

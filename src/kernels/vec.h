@@ -85,12 +85,14 @@ V_INLINE vf vfma(vf a, vf b, vf c)
 #define V_SQRT(x) ((vf)_mm_sqrt_ps((__m128)(x)))
 #endif
 
+/* (An inline Cody-Waite + Cephes-polynomial exp measured no faster than
+   SLEEF's expf u10 here, 0.34 vs 0.27 ns per element in L1 on AVX-512, so
+   exp stays SLEEF's.) */
 #if defined(ACTIV_HAVE_SLEEF)
 V_INLINE vf vexp(vf x) { return V_SLEEF(exp, x); }
 V_INLINE vf vexpm1(vf x) { return V_SLEEF(expm1, x); }
 V_INLINE vf vlog(vf x) { return V_SLEEF(log, x); }
 V_INLINE vf vlog1p(vf x) { return V_SLEEF(log1p, x); }
-V_INLINE vf vtanh(vf x) { return V_SLEEF(tanh, x); }
 V_INLINE vf verf(vf x) { return V_SLEEF(erf, x); }
 V_INLINE vf verfc(vf x) { return V_SLEEF15(erfc, x); }
 V_INLINE vf vsqrt(vf x) { return V_SQRT(x); }
@@ -105,11 +107,37 @@ V_PER_LANE(vexp, expf)
 V_PER_LANE(vexpm1, expm1f)
 V_PER_LANE(vlog, logf)
 V_PER_LANE(vlog1p, log1pf)
-V_PER_LANE(vtanh, tanhf)
 V_PER_LANE(verf, erff)
 V_PER_LANE(verfc, erfcf)
 V_PER_LANE(vsqrt, sqrtf)
 #endif
+
+/*
+ * tanh, twice as fast as SLEEF's tanhf u10 (1.5 against 0.7 ns per element
+ * here): |x| < 0.55: x + x^3 P(x^2), its Taylor series to x^21 (the next
+ * term is below 2^-33 relative there); otherwise (1 - t)/(1 + t) with
+ * t = e^-2|x| <= 0.33, where 1 - t cancels little.  Within 2.5 ULP
+ * (tests: kernel.tanh).
+ */
+V_INLINE vf vtanh(vf x)
+{
+    vf a = vabs(x);
+    vf t = vexp(-2.0f * vmin(a, vset(10.0f)));
+    vf big = (1.0f - t) / (1.0f + t);
+    vf x2 = x * x;
+    vf p = vset(9.691537956929451e-05f);
+    p = vfma(p, x2, vset(-0.00023912911424355248f));
+    p = vfma(p, x2, vset(0.000590027440945586f));
+    p = vfma(p, x2, vset(-0.0014558343870513183f));
+    p = vfma(p, x2, vset(0.003592128036572481f));
+    p = vfma(p, x2, vset(-0.008863235529902197f));
+    p = vfma(p, x2, vset(0.021869488536155203f));
+    p = vfma(p, x2, vset(-0.05396825396825397f));
+    p = vfma(p, x2, vset(0.13333333333333333f));
+    p = vfma(p, x2, vset(-0.3333333333333333f));
+    vf small = vfma(x * x2, p, x);
+    return vsel(a < 0.55f, small, vcopysign(big, x));
+}
 
 /* Stable compositions shared by many kernels. */
 
