@@ -22,4 +22,8 @@ double relu_f(double x, const double *p);
 double relu_df(double x, const double *p);
 double relu_dy(double y, const double *p);
 
+/* The identity and its derivative (misc.c), shared by Maxout, log-softmax and sparsemax. */
+double ident_f(double x, const double *p);
+double one_f(double x, const double *p);
+
 #endif

@@ -596,17 +596,6 @@ const activ_entry activ_entry_mba = {
 };
 
 /* Maxout ------------------------------------------------------------------------- */
-static double ident_f(double x, const double *p)
-{
-    (void)p;
-    return x;
-}
-static double one_f(double x, const double *p)
-{
-    (void)x;
-    (void)p;
-    return 1.0;
-}
 static void zero_dp1(double x, const double *p, double *g)
 {
     (void)x;

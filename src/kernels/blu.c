@@ -20,8 +20,7 @@
 
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
-typedef int64_t vdm __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define blu_d(v) __builtin_convertvector((v), vd)
 /* compares are made in float and their masks widened: on double vectors
    wider than a register GCC would split them lane by lane */

@@ -16,8 +16,7 @@
 
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
-typedef int64_t vdm __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define nlrelu_d(v) __builtin_convertvector((v), vd)
 
 /* *r = ln(1 + t) in double for t >= 0 finite: u = 1 + t with the rounding
@@ -53,30 +52,10 @@ V_INLINE vf nlrelu_df(vf x, const vf *P)
     vf r = __builtin_convertvector(b / (1.0 + b * xd), vf);
     return vsel((x > 0) & (P[0] != 0), r, vset(0));
 }
-/* *h = e^-a in double for a >= 0 (clamped to 200, past which beta e^-a is
-   far below the float range): Cody-Waite reduction by ln 2, Taylor to
-   degree 13 on |r| <= 0.35 (truncation 4e-18), scaled by 2^-n in the
-   exponent bits. */
-V_INLINE void nlrelu_expneg(vd a, vm keep, vd *h)
-{
-    /* a >= 0; lanes where keep is false (a past 200) are taken as 200 */
-    a = (vd)(((vdm)a & __builtin_convertvector(keep, vdm)) | ((vdm)(a - a + 200.0) & ~__builtin_convertvector(keep, vdm)));
-    vd t = a * 1.4426950408889634 + 0x1.8p52; /* n = round(a/ln 2) in the low bits */
-    vd n = t - 0x1.8p52;
-    vd r = -((a - n * 6.93147180369123816490e-01) - n * 1.90821492927058770002e-10); /* ln2 hi + lo */
-    /* Horner written out (a loop over a constant table kept p in memory) */
-    vd p = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
-    p = 1.0 / 39916800.0 + r * p, p = 1.0 / 3628800.0 + r * p, p = 1.0 / 362880.0 + r * p;
-    p = 1.0 / 40320.0 + r * p, p = 1.0 / 5040.0 + r * p, p = 1.0 / 720.0 + r * p;
-    p = 1.0 / 120.0 + r * p, p = 1.0 / 24.0 + r * p, p = 1.0 / 6.0 + r * p;
-    p = 0.5 + r * p, p = 1.0 + r * p, p = 1.0 + r * p;
-    vdm e = (1023 - ((vdm)t - 0x4338000000000000LL)) << 52;
-    *h = p * (vd)e;
-}
 V_INLINE vf nlrelu_dy(vf y, const vf *P)
 {
     vd h;
-    nlrelu_expneg(nlrelu_d(vmax(y, vset(0))), y < 200, &h);
+    vd_expneg(nlrelu_d(vmax(y, vset(0))), y < 200, &h);
     vf r = __builtin_convertvector(nlrelu_d(P[0]) * h, vf);
     return vsel(y > 0, r, vset(0));
 }

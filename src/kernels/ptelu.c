@@ -16,39 +16,19 @@
 
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
-typedef int64_t vdm __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define ptelu_d(v) __builtin_convertvector((v), vd)
 #define ptelu_dsel(m, a, b) ((vd)(((vdm)(a) & (m)) | ((vdm)(b) & ~(m))))
 
 /* t = beta min(x, 0) in double, exact (x clamped to -FLT_MAX so that beta = 0 gives 0) */
 #define ptelu_td(x, P) (ptelu_d(P[1]) * ptelu_d(vmax(vmin(x, vset(0)), vset(-FLT_MAX))))
-/* *h = e^-a in double for a >= 0 (clamped to 200, past which sech^2 is far
-   below the float range): Cody-Waite reduction by ln 2, Taylor to degree 13
-   on |r| <= 0.35 (truncation 4e-18), scaled by 2^-n in the exponent bits. */
-V_INLINE void ptelu_expneg(vd a, vm keep, vd *h)
-{
-    /* a >= 0; lanes where keep is false (a past 200) are taken as 200 */
-    a = (vd)(((vdm)a & __builtin_convertvector(keep, vdm)) | ((vdm)(a - a + 200.0) & ~__builtin_convertvector(keep, vdm)));
-    vd t = a * 1.4426950408889634 + 0x1.8p52; /* n = round(a/ln 2) in the low bits */
-    vd n = t - 0x1.8p52;
-    vd r = -((a - n * 6.93147180369123816490e-01) - n * 1.90821492927058770002e-10); /* ln2 hi + lo */
-    /* Horner written out (a loop over a constant table kept p in memory) */
-    vd p = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
-    p = 1.0 / 39916800.0 + r * p, p = 1.0 / 3628800.0 + r * p, p = 1.0 / 362880.0 + r * p;
-    p = 1.0 / 40320.0 + r * p, p = 1.0 / 5040.0 + r * p, p = 1.0 / 720.0 + r * p;
-    p = 1.0 / 120.0 + r * p, p = 1.0 / 24.0 + r * p, p = 1.0 / 6.0 + r * p;
-    p = 0.5 + r * p, p = 1.0 + r * p, p = 1.0 + r * p;
-    vdm e = (1023 - ((vdm)t - 0x4338000000000000LL)) << 52;
-    *h = p * (vd)e;
-}
 /* for t <= 0: sech^2 t = 4h^2/(1 + h^2)^2, tanh t = -(1 - h^2)/(1 + h^2), h = e^t;
    tanh by its series above t = -2^-6 (truncation 2^-66), where 1 - h^2 cancels */
 V_INLINE void ptelu_th_s2(vd t, vd *th, vd *s2)
 {
     vf tf = __builtin_convertvector(t, vf); /* for the masks, taken in float */
     vd a = -t, h;
-    ptelu_expneg(a, tf > -200, &h);
+    vd_expneg(a, tf > -200, &h);
     vd h2 = h * h, q = 1.0 + h2;
     *s2 = 4.0 * h2 / (q * q);
     vd a2 = a * a;

@@ -8,7 +8,7 @@
  */
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 
 /* (compares and selects stay in float: on double vectors wider than a
    register GCC splits them lane by lane) */

@@ -23,30 +23,9 @@
 
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
-typedef int64_t vdm __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define reltanh_d(v) __builtin_convertvector((v), vd)
 
-/* *h = e^-a in double for float a >= 0 (a clamped to 200, past which sech^2
-   is far below the float range): Cody-Waite reduction by ln 2, Taylor to
-   degree 13 on |r| <= 0.35 (truncation 4e-18), scaled by 2^-n through the
-   exponent bits; within a few 2^-53. */
-V_INLINE void reltanh_expneg(vd a, vm keep, vd *h)
-{
-    /* a >= 0; lanes where keep is false (a past 200) are taken as 200 */
-    a = (vd)(((vdm)a & __builtin_convertvector(keep, vdm)) | ((vdm)(a - a + 200.0) & ~__builtin_convertvector(keep, vdm)));
-    vd t = a * 1.4426950408889634 + 0x1.8p52; /* n = round(a/ln 2) in the low bits */
-    vd n = t - 0x1.8p52;
-    vd r = -((a - n * 6.93147180369123816490e-01) - n * 1.90821492927058770002e-10); /* ln2 hi + lo */
-    /* Horner written out (a loop over a constant table kept p in memory) */
-    vd p = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
-    p = 1.0 / 39916800.0 + r * p, p = 1.0 / 3628800.0 + r * p, p = 1.0 / 362880.0 + r * p;
-    p = 1.0 / 40320.0 + r * p, p = 1.0 / 5040.0 + r * p, p = 1.0 / 720.0 + r * p;
-    p = 1.0 / 120.0 + r * p, p = 1.0 / 24.0 + r * p, p = 1.0 / 6.0 + r * p;
-    p = 0.5 + r * p, p = 1.0 + r * p, p = 1.0 + r * p;
-    vdm e = (1023 - ((vdm)t - 0x4338000000000000LL)) << 52;
-    *h = p * (vd)e;
-}
 /* sech^2 t = 4h^2/(1 + h^2)^2 and, if th, tanh t = sign(t) (1 - h^2)/(1 + h^2),
    h = e^-|t|, in double: no cancellation in sech^2 (1 - tanh^2 would
    cancel); tanh by its series below |t| = 2^-6 (truncation 2^-66), where
@@ -54,7 +33,7 @@ V_INLINE void reltanh_expneg(vd a, vm keep, vd *h)
 V_INLINE void reltanh_sech2(vf t, vd *s2, vd *th)
 {
     vd h, a = reltanh_d(vabs(t));
-    reltanh_expneg(a, vabs(t) < 200, &h);
+    vd_expneg(a, vabs(t) < 200, &h);
     vd h2 = h * h, q = 1.0 + h2;
     *s2 = 4.0 * h2 / (q * q);
     if (th) {

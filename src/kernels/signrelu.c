@@ -14,7 +14,7 @@
 
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define signrelu_d(v) __builtin_convertvector((v), vd)
 
 V_INLINE vf signrelu_q(vf x, vf a) /* a x/(1 - x) for x <= 0, -a at -inf */

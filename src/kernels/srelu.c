@@ -14,7 +14,7 @@
  */
 #include "kernel.h"
 
-typedef double vd __attribute__((vector_size(VW * 8)));
+#include "vecd.h"
 #define srelu_d(v) __builtin_convertvector((v), vd)
 
 V_INLINE vf srelu_f(vf x, const vf *P)
