@@ -2,6 +2,7 @@
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +20,18 @@ int atomic_open(atomic_file *af, const char *path)
     }
     snprintf(af->tmp, n + 16, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(af->tmp);
+    if (fd >= 0) {
+        /* mkstemp makes the file private (0600); the result should get the usual mode */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) != 0) {
+            int err = errno;
+            close(fd), unlink(af->tmp);
+            free(af->path), free(af->tmp);
+            errno = err;
+            return -1;
+        }
+    }
     if (fd < 0 || !(af->f = fdopen(fd, "w"))) {
         int err = errno;
         if (fd >= 0) close(fd), unlink(af->tmp);
