@@ -18,9 +18,7 @@ V_INLINE vf ssigmoid_f(vf x, const vf *P)
 V_INLINE vf ssigmoid_df(vf x, const vf *P)
 {
     (void)P;
-    vf e = vexp(-vabs(x));
-    vf d = 1.0f + e;
-    return 4.0f * e / (d * d);
+    return 4.0f * vdsigmoid(x); /* scaling by a power of two is exact */
 }
 V_INLINE vf ssigmoid_dy(vf y, const vf *P)
 {

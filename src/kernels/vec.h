@@ -172,6 +172,14 @@ V_INLINE vf vsigmoid(vf x)
     return vsel(x >= 0, r, e * r);
 }
 
+/* sigma'(x) = e/(1+e)^2, e = e^-|x|: symmetric, no overflow, no cancellation */
+V_INLINE vf vdsigmoid(vf x)
+{
+    vf e = vexp(-vabs(x));
+    vf d = 1.0f + e;
+    return e / (d * d);
+}
+
 /* ln(1+e^x) = max(x,0) + log1p(e^-|x|) */
 V_INLINE vf vsoftplus(vf x)
 {
