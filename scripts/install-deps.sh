@@ -2,7 +2,8 @@
 # Installs the Debian packages activ needs to build and test (as root, or with sudo).
 # Skips apt entirely when everything is already there.
 set -euo pipefail
-packages=(build-essential cmake pkg-config libmpfr-dev libgmp-dev libsleef-dev)
+packages=(build-essential cmake pkg-config libmpfr-dev libgmp-dev libsleef-dev
+          libopenblas-openmp-dev zlib1g-dev dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
