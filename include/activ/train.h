@@ -26,6 +26,14 @@ extern "C" {
 
 typedef struct activ_net activ_net;
 
+struct activ_entry;
+/*
+ * The initialiser that suits an activation, used by init "auto": "lecun" for
+ * the self-normalising SELU family, "xavier" for the bounded, zero-centred,
+ * saturating ones (tanh, sigmoid-like), "he" for the rest (ReLU-like).
+ */
+const char *activ_init_default(const struct activ_entry *e);
+
 /* The description of a built-in model ("mlp", "cnn", "resnet"), or NULL. */
 const char *activ_model_preset(const char *name);
 /* The preset names, NULL-terminated. */
