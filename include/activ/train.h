@@ -29,8 +29,8 @@ typedef struct activ_net activ_net;
 struct activ_entry;
 /*
  * The initialiser that suits an activation, used by init "auto": "lecun" for
- * the self-normalising SELU family, "xavier" for the bounded, zero-centred,
- * saturating ones (tanh, sigmoid-like), "he" for the rest (ReLU-like).
+ * the self-normalising SELU family, "xavier" for the saturating ones,
+ * bounded on both sides (tanh, sigmoid), "he" for the rest (ReLU-like).
  */
 const char *activ_init_default(const struct activ_entry *e);
 

@@ -11,7 +11,7 @@ const char *activ_init_default(const struct activ_entry *e)
     if (!strcmp(e->name, "selu")) return "lecun";
     activ_props p;
     activ_properties(e, NULL, &p);
-    /* Glorot's derivation assumes a unit-slope, symmetric, saturating unit (tanh) */
-    if (p.bounded_below == ACTIV_YES && p.bounded_above == ACTIV_YES && p.zero_centred == ACTIV_YES) return "xavier";
+    /* Glorot derived his scale for saturating units (tanh, the logistic sigmoid) */
+    if (p.bounded_below == ACTIV_YES && p.bounded_above == ACTIV_YES) return "xavier";
     return "he";
 }
