@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
-#include "atomic_file.h"
+#include "util/atomic_file.h"
 
 #include <errno.h>
 #include <sys/stat.h>

@@ -1,0 +1,110 @@
+/*
+ * The activation layer: any catalog entry on a C x H x W tensor.
+ *
+ * Elementwise entries run the vector kernels (activ_forward_shared and
+ * activ_backward_shared: forward, backward from the input, and the
+ * parameter gradients summed in double).  The other kinds (stochastic,
+ * data-dependent, gated, expanding, maxout, paired, softmax) go through
+ * activ_layer, which knows their tensor semantics and train/eval modes.
+ * Trainable parameters are learned per layer, per channel or per unit
+ * (share), and clamped to the entry's range after each update.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/net.h"
+
+typedef struct act_cfg {
+    activ_layer al;
+    double *dp; /* parameter gradients in double, nparams * nshare */
+    float *g;   /* ... in float, for the optimiser */
+} act_cfg;
+
+static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_t n)
+{
+    return (activ_tensor_shape){.batch = n, .channels = (size_t)L->in_c, .inner = (size_t)L->in_h * L->in_w,
+                                .layout = ACTIV_LAYOUT_NCHW, .share = ac->al.share};
+}
+
+static void act_forward(net_layer *L, const float *x, float *y, size_t n, int train)
+{
+    act_cfg *ac = L->priv;
+    if (ac->al.entry->kind == ACTIV_KIND_ELEMENTWISE) {
+        activ_tensor_shape s = act_shape(L, ac, n);
+        activ_forward_shared(ac->al.entry, ac->al.params, &s, x, y);
+        return;
+    }
+    ac->al.mode = train ? ACTIV_MODE_TRAIN : ACTIV_MODE_EVAL;
+    if (train) L->step++; /* fresh draws per step; the backward reuses them */
+    ac->al.seed = L->seed, ac->al.step = L->step;
+    activ_layer_forward(&ac->al, n, x, y);
+}
+
+static void act_backward(net_layer *L, const float *x, const float *y, const float *dy, float *dx, size_t n)
+{
+    (void)y;
+    act_cfg *ac = L->priv;
+    const activ_entry *e = ac->al.entry;
+    const size_t nall = e->nparams * ac->al.nshare;
+    if (e->kind == ACTIV_KIND_ELEMENTWISE) {
+        activ_tensor_shape s = act_shape(L, ac, n);
+        if (nall) memset(ac->dp, 0, nall * sizeof *ac->dp);
+        if (dx || L->nparams)
+            activ_backward_shared(e, ac->al.params, &s, x, dy, dx ? dx : NULL, L->nparams ? ac->dp : NULL);
+        for (size_t i = 0; i < nall && L->nparams; i++) ac->g[i] = (float)ac->dp[i];
+        return;
+    }
+    if (nall) memset(ac->g, 0, nall * sizeof *ac->g);
+    activ_layer_backward(&ac->al, n, x, dy, dx, L->nparams ? ac->g : NULL);
+}
+
+static void act_release(net_layer *L)
+{
+    act_cfg *ac = L->priv;
+    activ_layer_free(&ac->al);
+    free(ac->dp), free(ac->g);
+    ac->dp = NULL, ac->g = NULL;
+}
+
+static const net_layer_ops act_ops = {"act", act_forward, act_backward, NULL, act_release};
+
+int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size_t errlen)
+{
+    const activ_entry *e;
+    double p[ACTIV_MAX_PARAMS];
+    if (activ_parse_spec(spec, &e, p, err, errlen)) return -1;
+    act_cfg *ac = calloc(1, sizeof *ac);
+    if (!ac) {
+        snprintf(err, errlen, "act %s: out of memory", spec);
+        return -1;
+    }
+    unsigned trainable = 0;
+    for (unsigned k = 0; k < e->nparams; k++) trainable |= e->params[k].flags & ACTIV_P_TRAINABLE;
+    if (activ_layer_init(&ac->al, e, p, trainable ? share : ACTIV_SHARE_SCALAR, (size_t)L->in_c,
+                         (size_t)L->in_h * L->in_w, err, errlen)) {
+        free(ac);
+        return -1;
+    }
+    const size_t nall = e->nparams * ac->al.nshare;
+    ac->dp = calloc(nall ? nall : 1, sizeof *ac->dp);
+    ac->g = calloc(nall ? nall : 1, sizeof *ac->g);
+    L->ops = &act_ops, L->priv = ac;
+    if (!ac->dp || !ac->g) {
+        act_release(L);
+        snprintf(err, errlen, "act %s: out of memory", spec);
+        return -1;
+    }
+    L->out_c = (int)activ_layer_out_channels(&ac->al), L->out_h = L->in_h, L->out_w = L->in_w;
+    L->out_dim = (size_t)L->out_c * L->out_h * L->out_w;
+    for (unsigned k = 0; k < e->nparams; k++)
+        if (e->params[k].flags & ACTIV_P_TRAINABLE)
+            L->params[L->nparams++] = (net_param){.v = ac->al.params + k * ac->al.nshare,
+                                                  .g = ac->g + k * ac->al.nshare,
+                                                  .n = ac->al.nshare,
+                                                  .act = 1,
+                                                  .def = &e->params[k]};
+    snprintf(L->desc, sizeof L->desc, "act %s%s", spec,
+             ac->al.share == ACTIV_SHARE_CHANNEL ? " (per channel)" : ac->al.share == ACTIV_SHARE_UNIT ? " (per unit)" : "");
+    return 0;
+}
