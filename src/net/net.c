@@ -53,12 +53,20 @@ const float *net_forward(activ_net *net, const float *x, size_t n, int train)
     return in;
 }
 
+/* does any layer before i learn? (if not, layer i need not compute its dx) */
+static int learns_before(const activ_net *net, int i)
+{
+    for (int j = 0; j < i; j++)
+        if (net->layers[j].nparams) return 1;
+    return 0;
+}
+
 void net_backward(activ_net *net, const float *x, size_t n)
 {
     for (int i = net->nlayers - 1; i >= 0; i--) {
         net_layer *L = &net->layers[i];
         const float *in = i ? net->out[i - 1] : x;
-        float *dx = i ? net->grad[i - 1] : NULL;
+        float *dx = learns_before(net, i) ? net->grad[i - 1] : NULL;
         L->ops->backward(L, in, net->out[i], net->grad[i], dx, n);
         if (!dx) continue;
         /* the shortcut of every block that began at layer i carries its gradient here too */

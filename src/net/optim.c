@@ -61,8 +61,8 @@ void optim_step(optim *o, double lr)
     for (size_t i = 0; i < o->n; i++) {
         net_param *P = o->params[i];
         const double wd = (P->decay || (P->act && o->decay_act)) ? o->wd : 0;
-        float *m = o->m[i], *v = o->v[i], *p = P->v;
-        const float *g = P->g;
+        float *restrict m = o->m[i], *restrict v = o->v[i], *restrict p = P->v;
+        const float *restrict g = P->g;
         if (o->kind == OPTIM_SGD) {
             const float mu = (float)o->momentum;
             for (size_t j = 0; j < P->n; j++) {
