@@ -10,3 +10,9 @@ foreach(case toy determinism diverge parse)
   add_test(NAME net.${case} COMMAND test_net ${case})
 endforeach()
 add_test(NAME net.checkpoint COMMAND test_net checkpoint ${CMAKE_CURRENT_BINARY_DIR})
+
+# activ train from the command line, on a synthetic data set in Fashion-MNIST's format
+add_executable(make_idx make_idx.c)
+target_link_libraries(make_idx PRIVATE ZLIB::ZLIB)
+add_test(NAME net.train_cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/test_train_cli.sh $<TARGET_FILE:activ_cli>
+         $<TARGET_FILE:make_idx>)

@@ -18,6 +18,9 @@ static const struct {
      "an SVG plot of the functions and their derivatives"},
     {"bench", cmd_bench, "bench [NAME...] [--sizes 4096,64Ki,1Mi,16Mi] [--threads N] [--json]",
      "kernel speed, forward and backward, against a streaming copy measured in the same run"},
+    {"train", cmd_train,
+     "train [--model mlp|cnn|resnet|@FILE|DESC] [--act NAME] [--epochs N] [--data fashion-mnist|mnist|cifar10|DIR] ...",
+     "train a network with an activation; per-epoch losses and accuracies, test accuracy, time, memory (--help)"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 

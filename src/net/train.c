@@ -113,7 +113,7 @@ static double median(double *v, int n)
 }
 
 typedef struct run_state {
-    float *x, *best;
+    float *x, *xa, *best; /* the batch, augmented, and the best weights */
     uint8_t *y;
     size_t *order;
     double *secs;
@@ -121,7 +121,7 @@ typedef struct run_state {
 
 static void run_state_free(run_state *s)
 {
-    free(s->x), free(s->best), free(s->y), free(s->order), free(s->secs);
+    free(s->x), free(s->xa), free(s->best), free(s->y), free(s->order), free(s->secs);
 }
 
 int activ_train(const activ_train_config *cfg, activ_net *net, const activ_dataset *train, const activ_dataset *val,
@@ -149,11 +149,12 @@ int activ_train(const activ_train_config *cfg, activ_net *net, const activ_datas
     const double base_lr = cfg->lr > 0 ? cfg->lr : !strcmp(cfg->optim, "sgd") ? 1e-2 : 1e-3;
     run_state st = {0};
     st.x = malloc(B * dim * sizeof *st.x), st.y = malloc(B), st.order = malloc(N * sizeof *st.order);
+    st.xa = cfg->augment ? malloc(B * dim * sizeof *st.xa) : NULL;
     st.best = malloc((net_snapshot_size(net) + 1) * sizeof *st.best);
     st.secs = calloc((size_t)cfg->epochs, sizeof *st.secs);
     r->log = calloc((size_t)cfg->epochs, sizeof *r->log);
     optim opt;
-    if (!st.x || !st.y || !st.order || !st.best || !st.secs || !r->log || net_reserve(net, B) ||
+    if (!st.x || !st.y || !st.order || !st.best || (cfg->augment && !st.xa) || !st.secs || !r->log || net_reserve(net, B) ||
         optim_init(&opt, net, cfg->optim, cfg->momentum, cfg->weight_decay, cfg->decay_act_params)) {
         run_state_free(&st), activ_train_result_free(r), activ_net_free(own);
         return snprintf(err, errlen, "out of memory for batch %zu", B), -1;
@@ -178,14 +179,22 @@ int activ_train(const activ_train_config *cfg, activ_net *net, const activ_datas
         for (size_t step = 0; step < steps; step++) {
             const size_t n = step + 1 < steps ? B : N - step * B;
             gather(train, st.order + step * B, n, st.x, st.y);
-            const float *z = net_forward(net, st.x, n, 1);
+            const float *batch = st.x;
+            if (cfg->augment) {
+                /* the usual crops: 4 pixels for CIFAR's 32x32 colour images, 2 for 28x28 greyscale */
+                const int pad = train->c == 3 ? 4 : 2;
+                activ_augment(st.x, st.xa, n, train->c, train->h, train->w, pad, train->c == 3, cfg->seed,
+                              ((uint64_t)epoch << 40) + step * B);
+                batch = st.xa;
+            }
+            const float *z = net_forward(net, batch, n, 1);
             size_t ok;
             const double loss = net_softmax_xent(z, st.y, n, net->classes, dlogits, &ok);
             if (!isfinite(loss)) {
                 r->diverged = 1, r->diverged_epoch = epoch;
                 break;
             }
-            net_backward(net, st.x, n);
+            net_backward(net, batch, n);
             optim_step(&opt, lr);
             loss_sum += loss * (double)n, seen += n, right += ok;
             if (hooks && hooks->progress)
