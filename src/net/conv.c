@@ -23,29 +23,43 @@ typedef struct conv_cfg {
     float *col, *tmp; /* col: C*k*k x cap*P;  tmp: F x cap*P (Y or dY, then dcol reuses col) */
 } conv_cfg;
 
+/* the output columns ox whose input column ox*stride - pad + kx falls inside [0, W): [lo, hi) */
+static void valid_span(int kx, int stride, int pad, int W, int Wo, int *lo, int *hi)
+{
+    int a = pad - kx, b = W + pad - kx; /* need a <= ox*stride < b */
+    *lo = a <= 0 ? 0 : (a + stride - 1) / stride;
+    *hi = b <= 0 ? 0 : (b + stride - 1) / stride;
+    if (*hi > Wo) *hi = Wo;
+    if (*lo > *hi) *lo = *hi;
+}
+
 /* col rows r = (c, ky, kx) of group g; columns s*P + oy*Wo + ox */
 static void im2col(const net_layer *L, const conv_cfg *cf, const float *x, float *col, size_t n, int g)
 {
-    const int k = cf->k, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
+    const int k = cf->k, st = cf->stride, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
     const int Ho = L->out_h, Wo = L->out_w, P = Ho * Wo, rows = Cg * k * k;
 #pragma omp parallel for schedule(static)
     for (int r = 0; r < rows; r++) {
         const int c = g * Cg + r / (k * k), ky = r / k % k, kx = r % k;
+        int lo, hi;
+        valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
         float *dst = col + (size_t)r * n * P;
         for (size_t s = 0; s < n; s++) {
             const float *plane = x + (s * L->in_c + c) * (size_t)H * W;
             for (int oy = 0; oy < Ho; oy++) {
-                const int iy = oy * cf->stride - cf->pad + ky;
+                const int iy = oy * st - cf->pad + ky;
                 float *d = dst + s * P + (size_t)oy * Wo;
                 if (iy < 0 || iy >= H) {
                     memset(d, 0, Wo * sizeof *d);
                     continue;
                 }
-                const float *row = plane + (size_t)iy * W;
-                for (int ox = 0; ox < Wo; ox++) {
-                    const int ix = ox * cf->stride - cf->pad + kx;
-                    d[ox] = ix >= 0 && ix < W ? row[ix] : 0.0f;
-                }
+                const float *row = plane + (size_t)iy * W - cf->pad + kx;
+                for (int ox = 0; ox < lo; ox++) d[ox] = 0.0f;
+                if (st == 1)
+                    memcpy(d + lo, row + lo, (size_t)(hi - lo) * sizeof *d);
+                else
+                    for (int ox = lo; ox < hi; ox++) d[ox] = row[ox * st];
+                for (int ox = hi; ox < Wo; ox++) d[ox] = 0.0f;
             }
         }
     }
@@ -53,7 +67,7 @@ static void im2col(const net_layer *L, const conv_cfg *cf, const float *x, float
 
 static void col2im(const net_layer *L, const conv_cfg *cf, const float *col, float *dx, size_t n, int g)
 {
-    const int k = cf->k, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
+    const int k = cf->k, st = cf->stride, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
     const int Ho = L->out_h, Wo = L->out_w, P = Ho * Wo;
 #pragma omp parallel for schedule(static)
     for (int ci = 0; ci < Cg; ci++) {
@@ -63,15 +77,15 @@ static void col2im(const net_layer *L, const conv_cfg *cf, const float *col, flo
             memset(plane, 0, (size_t)H * W * sizeof *plane);
             for (int ky = 0; ky < k; ky++)
                 for (int kx = 0; kx < k; kx++) {
+                    int lo, hi;
+                    valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
                     const float *src = col + ((size_t)(ci * k + ky) * k + kx) * n * P + s * P;
                     for (int oy = 0; oy < Ho; oy++) {
-                        const int iy = oy * cf->stride - cf->pad + ky;
+                        const int iy = oy * st - cf->pad + ky;
                         if (iy < 0 || iy >= H) continue;
-                        float *row = plane + (size_t)iy * W;
-                        for (int ox = 0; ox < Wo; ox++) {
-                            const int ix = ox * cf->stride - cf->pad + kx;
-                            if (ix >= 0 && ix < W) row[ix] += src[(size_t)oy * Wo + ox];
-                        }
+                        float *row = plane + (size_t)iy * W - cf->pad + kx;
+                        const float *sr = src + (size_t)oy * Wo;
+                        for (int ox = lo; ox < hi; ox++) row[ox * st] += sr[ox];
                     }
                 }
         }
@@ -113,8 +127,10 @@ static void conv_backward(net_layer *L, const float *x, const float *y, const fl
             double sum = 0;
             for (size_t s = 0; s < n; s++) {
                 const float *src = dy + (s * L->out_c + g * Fg + f) * (size_t)P;
-                float *dst = cf->tmp + (size_t)f * nP + s * P;
-                for (int p = 0; p < P; p++) sum += dst[p] = src[p];
+                float *dst = cf->tmp + (size_t)f * nP + s * P, part = 0;
+                memcpy(dst, src, (size_t)P * sizeof *dst);
+                for (int p = 0; p < P; p++) part += src[p];
+                sum += part;
             }
             db[g * Fg + f] = (float)sum;
         }

@@ -20,10 +20,36 @@ typedef struct pool_cfg {
     int *arg; /* per output: the winning input's offset within its plane */
 } pool_cfg;
 
+/* the common 2x2 stride-2 max pool, without the general loop's bookkeeping */
+static void maxpool2(net_layer *L, const float *x, float *y, size_t n, int *args)
+{
+    const int W = L->in_w, Ho = L->out_h, Wo = L->out_w;
+    const long planes = (long)(n * L->in_c);
+#pragma omp parallel for schedule(static)
+    for (long pl = 0; pl < planes; pl++) {
+        const float *in = x + pl * L->in_h * W;
+        float *out = y + pl * Ho * Wo;
+        int *arg = args + pl * Ho * Wo;
+        for (int oy = 0; oy < Ho; oy++)
+            for (int ox = 0; ox < Wo; ox++) {
+                const int a = 2 * oy * W + 2 * ox, c[4] = {a, a + 1, a + W, a + W + 1};
+                int best = a;
+                for (int i = 1; i < 4; i++)
+                    if (!(in[c[i]] <= in[best]) && in[best] == in[best]) best = c[i]; /* NaN wins */
+                out[oy * Wo + ox] = in[best];
+                arg[oy * Wo + ox] = best;
+            }
+    }
+}
+
 static void pool_forward(net_layer *L, const float *x, float *y, size_t n, int train)
 {
     (void)train;
     pool_cfg *pc = L->priv;
+    if (pc->max && pc->k == 2 && pc->stride == 2) {
+        maxpool2(L, x, y, n, pc->arg);
+        return;
+    }
     const int k = pc->k, st = pc->stride, H = L->in_h, W = L->in_w, Ho = L->out_h, Wo = L->out_w;
     const long planes = (long)(n * L->in_c);
 #pragma omp parallel for schedule(static)
