@@ -154,6 +154,7 @@ static void search(void)
     truth("mish paired on 3 seeds", mish->n_paired == 3);
     /* tanh: the diverged run's accuracy enters the mean; it pairs on seeds 1 and 3 only */
     near("tanh mean", tanh_->mean, (0.10 + 0.91) / 2, 1e-12);
+    truth("tanh CI cut to [0, 1]", tanh_->ci_lo == 0 && tanh_->ci_hi == 1);
     truth("tanh diverged counted", tanh_->n == 2 && tanh_->n_diverged == 1 && tanh_->n_paired == 2);
     near("tanh diff", tanh_->diff_mean, ((0.10 - 0.90) + (0.91 - 0.92)) / 2, 1e-12);
     truth("ranks", mish->rank == 1 && relu->rank == 2 && tanh_->rank == 3 && s.winner == 1);

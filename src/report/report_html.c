@@ -60,8 +60,8 @@ static void accuracy_chart(FILE *f, const report_ctx *c)
             b[k] = (chart_bar){a->act, 100 * a->mean, 100 * a->ci_lo, 100 * a->ci_hi,
                                s->by_rank[k] == s->baseline ? 2 : k == 0 ? 1 : 0, a->n_diverged ? notes[k] : NULL};
         }
-        chart_frame fr = {"acc-chart", "plot-accuracy", NULL, "test accuracy (%), mean with 95% CI", NULL, 1000, 0,
-                          NAN, NAN, NAN, NAN};
+        chart_frame fr = {.id = "acc-chart", .cls = "plot-accuracy", .xlabel = "test accuracy (%), mean with 95% CI",
+                          .width = 1000, .xmin = NAN, .xmax = NAN, .ymin = NAN, .ymax = NAN};
         svg_bar_chart(f, &fr, b, s->nacts, 100 * s->acts[s->baseline].mean);
     }
     free(b), free(notes);
@@ -87,8 +87,9 @@ static void curves_chart(FILE *f, const report_ctx *c)
             for (int e = 0; e < a->n_epochs; e++) yi[e] = 100 * a->val_curve[e];
             cv[i] = (chart_curve){a->act, x, yi, (size_t)a->n_epochs, highlighted(s, i) ? (int)i : -1, 0};
         }
-        chart_frame fr = {"curves-chart", "plot-curves", NULL, "epoch", "validation accuracy (%)", 1000, 420,
-                          NAN, NAN, NAN, NAN};
+        chart_frame fr = {.id = "curves-chart", .cls = "plot-curves", .xlabel = "epoch",
+                          .ylabel = "validation accuracy (%)", .width = 1000, .height = 420,
+                          .xmin = NAN, .xmax = NAN, .ymin = NAN, .ymax = NAN, .xwhole = 1};
         svg_curves(f, &fr, cv, s->nacts, 1);
     }
     free(cv), free(x), free(y);
@@ -101,8 +102,9 @@ static void cost_chart(FILE *f, const report_ctx *c)
     if (p) {
         for (size_t i = 0; i < s->nacts; i++)
             p[i] = (chart_point){s->acts[i].act, s->acts[i].time_ratio, 100 * s->acts[i].mean, (int)i};
-        chart_frame fr = {"cost-chart", "plot-cost", NULL, "training time per epoch / baseline's",
-                          "test accuracy (%), mean", 1000, 440, NAN, NAN, NAN, NAN};
+        chart_frame fr = {.id = "cost-chart", .cls = "plot-cost", .xlabel = "training time per epoch / baseline's",
+                          .ylabel = "test accuracy (%), mean", .width = 1000, .height = 440,
+                          .xmin = NAN, .xmax = NAN, .ymin = NAN, .ymax = NAN};
         svg_scatter(f, &fr, p, s->nacts, 1.0, 100 * s->acts[s->baseline].mean);
     }
     free(p);
@@ -130,7 +132,8 @@ static void shape(FILE *f, const char *spec, size_t i)
         }
         chart_curve cv[2] = {{"f", x, y[0], SHAPE_POINTS, (int)i, 0}, {"f'", x, y[1], SHAPE_POINTS, (int)i, 1}};
         snprintf(id, sizeof id, "shape-%zu", i);
-        chart_frame fr = {id, "plot-shape", spec, NULL, NULL, 230, 170, -4, 4, NAN, NAN};
+        chart_frame fr = {.id = id, .cls = "plot-shape", .title = spec, .width = 230, .height = 170,
+                          .xmin = -4, .xmax = 4, .ymin = NAN, .ymax = NAN};
         if (isfinite(lo)) {
             double pad = 0.06 * fmax(hi - lo, 1e-3);
             fr.ymin = fmax(lo - pad, -3), fr.ymax = fmin(hi + pad, 5);

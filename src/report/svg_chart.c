@@ -76,6 +76,7 @@ static void axes(FILE *f, const chart_frame *fr, const area *a, int xticks, int 
     char lab[64];
     if (xticks) {
         double s = nice_step(a->x1 - a->x0, xticks);
+        if (fr->xwhole && s < 1) s = 1;
         for (double v = ceil(a->x0 / s) * s; v <= a->x1 + s * 1e-9; v += s) {
             double x = ax_x(a, v);
             fprintf(f, "<line x1=\"%.2f\" y1=\"%g\" x2=\"%.2f\" y2=\"%g\" stroke=\"#e6e6e6\"/>", x, a->T, x, a->T + a->ph);
@@ -134,6 +135,7 @@ int svg_bar_chart(FILE *f, const chart_frame *fr, const chart_bar *b, size_t n, 
     area a = {.L = lw + 8, .T = fr->title ? 30 : 10};
     a.pw = fr->width - a.L - 150, a.ph = row * (double)n;
     fit(lo, hi, fr->xmin, fr->xmax, &a.x0, &a.x1);
+    if (lo >= 0 && a.x0 < 0 && !isfinite(fr->xmin)) a.x0 = 0; /* bars of accuracies start at 0, not below */
     a.y0 = 0, a.y1 = 1;
     open_svg(f, fr, fr->width, a.T + a.ph + 44);
     axes(f, fr, &a, 8, 0);

@@ -16,6 +16,7 @@ typedef struct chart_frame {
     const char *title, *xlabel, *ylabel; /* each may be NULL */
     int width, height;
     double xmin, xmax, ymin, ymax; /* NaN: from the data */
+    int xwhole;                    /* x ticks on whole numbers only (epochs) */
 } chart_frame;
 
 /* One horizontal bar, drawn top to bottom in the given order. */

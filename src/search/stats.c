@@ -237,7 +237,8 @@ static void summarise(search_act_stats *a, const search_run *runs, size_t n, dou
     a->ci_lo = a->ci_hi = NAN;
     if (a->n_valid >= 2) {
         double h = stat_t_quantile(0.975, (double)(a->n_valid - 1)) * a->sd / sqrt((double)a->n_valid);
-        a->ci_lo = a->mean - h, a->ci_hi = a->mean + h;
+        /* an accuracy lives in [0, 1]; a wide interval from few runs would otherwise leave it */
+        a->ci_lo = fmax(0, a->mean - h), a->ci_hi = fmin(1, a->mean + h);
     }
     a->epochs_to_99 = nconv ? conv / (double)nconv : NAN;
     a->sec_per_epoch = ntime ? time / (double)ntime : NAN;

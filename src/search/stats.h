@@ -47,7 +47,7 @@ typedef struct search_act_stats {
     size_t n_diverged;  /* of which diverged (they enter the mean: see docs/report.md) */
     size_t n_valid;     /* runs with a finite test accuracy: the sample of mean, sd, CI */
     double mean, sd;    /* test accuracy */
-    double ci_lo, ci_hi; /* 95% Student-t interval of the mean; NaN if n_valid < 2 */
+    double ci_lo, ci_hi; /* 95% Student-t interval of the mean, cut to [0, 1]; NaN if n_valid < 2 */
     double best, worst;
     /* paired with the baseline over the seeds both have (NaN for the baseline itself) */
     size_t n_paired;
