@@ -150,6 +150,20 @@ static void summary(const search_run *runs)
     truth("summary counts the diverged run", strstr(out, "tanh 1 of 3") != NULL);
     truth("summary gives the report's path", strstr(out, "out/report.html") != NULL);
     if (failures) fputs(out, stdout);
+
+    /* the baseline wins: the sentence names the runner-up and how far behind it is */
+    search_run worse[NRUNS];
+    memcpy(worse, runs, sizeof worse);
+    for (int i = 3; i < 6; i++) worse[i].test_acc -= 0.04;
+    t = tmpfile();
+    truth("summary, baseline best", t && !search_report_summary(t, NULL, &meta, worse, NRUNS, costs, 3, err, sizeof err));
+    if (!t) return;
+    rewind(t);
+    n = fread(out, 1, sizeof out - 1, t);
+    out[n] = 0;
+    fclose(t);
+    truth("baseline best: named with the runner-up",
+          strstr(out, "The baseline relu is best with 91.00%") && strstr(out, "runner-up mish is -2.00 points behind"));
 }
 
 static void bad_input(search_run *runs, const char *dir)

@@ -97,6 +97,15 @@ double report_spearman(const report_ctx *c, size_t *n)
     return rho;
 }
 
+/* "p = 0.0742", "p < 0.0001" or "p undefined", for sentences. */
+static const char *p_clause(char *buf, size_t len, double p)
+{
+    if (!isfinite(p)) snprintf(buf, len, "p undefined");
+    else if (p < 1e-4) snprintf(buf, len, "p < 0.0001");
+    else snprintf(buf, len, "p = %.4f", p);
+    return buf;
+}
+
 void report_verdict(const report_ctx *c, char *buf, size_t len)
 {
     const search_stats *s = c->s;
@@ -112,15 +121,15 @@ void report_verdict(const report_ctx *c, char *buf, size_t len)
         const search_act_stats *r = &s->acts[s->by_rank[1]];
         snprintf(buf, len,
                  "The baseline %s is best with %s%% test accuracy; the runner-up %s is %s points behind "
-                 "(paired t-test over %zu seeds, p = %s).",
-                 b->act, bm, r->act, fmt_pp(d, sizeof d, r->diff_mean), r->n_paired, fmt_p(p, sizeof p, r->p_t));
+                 "(paired t-test over %zu seeds, %s).",
+                 b->act, bm, r->act, fmt_pp(d, sizeof d, r->diff_mean), r->n_paired, p_clause(p, sizeof p, r->p_t));
         return;
     }
     int sig = search_stats_significant(s, SEARCH_REPORT_ALPHA);
     snprintf(buf, len,
              "%s wins with %s%% test accuracy, %s points over the baseline %s (%s%%); paired t-test over %zu "
-             "seeds: p = %s, %s at %g.",
-             w->act, wm, fmt_pp(d, sizeof d, w->diff_mean), b->act, bm, w->n_paired, fmt_p(p, sizeof p, w->p_t),
+             "seeds: %s, %s at %g.",
+             w->act, wm, fmt_pp(d, sizeof d, w->diff_mean), b->act, bm, w->n_paired, p_clause(p, sizeof p, w->p_t),
              sig ? "significant" : "not significant", SEARCH_REPORT_ALPHA);
 }
 
