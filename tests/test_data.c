@@ -635,6 +635,10 @@ static int test_named(void)
         if (tr.x[i] > hi) hi = tr.x[i];
     }
     CHECK(lo == 0.0f && hi == 1.0f, "pixels span [0, 1]: %g %g", lo, hi);
+    /* the values torchvision users normalise Fashion-MNIST with: 0.2860, 0.3530 */
+    double mean, std;
+    activ_dataset_stats(&tr, &mean, &std);
+    CHECK(fabs(mean - 0.2860) < 5e-5 && fabs(std - 0.3530) < 5e-5, "mean %.5f std %.5f", mean, std);
     activ_dataset_free(&tr);
     activ_dataset_free(&te);
     return failures;

@@ -31,7 +31,7 @@ void augment_draw(uint64_t seed, uint64_t counter, int pad, int flip, int *dy, i
 {
     activ_rng r;
     activ_rng_seed(&r, activ_rng_key(seed, counter));
-    uint64_t span = (uint64_t)(pad > 0 ? 2 * pad + 1 : 1);
+    uint64_t span = pad > 0 ? 2 * (uint64_t)pad + 1 : 1;
     *dy = (int)activ_rng_below(&r, span);
     *dx = (int)activ_rng_below(&r, span);
     *flipped = flip ? (int)(activ_rng_next(&r) >> 63) : 0;

@@ -71,7 +71,8 @@ int activ_dataset_split(const activ_dataset *all, size_t nval, uint64_t seed, ac
         data_error(err, errlen, all->name, "a validation set of %zu samples leaves none of the %zu to train on", nval, n);
         return -1;
     }
-    int classes = all->classes > 0 ? all->classes : 256;
+    /* labels are bytes: at most 256 classes */
+    int classes = all->classes > 0 && all->classes < 256 ? all->classes : 256;
     size_t *count = calloc((size_t)classes * 3, sizeof *count);
     size_t *order = malloc(n * sizeof *order);
     uint8_t *in_val = calloc(n ? n : 1, 1);
