@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the data parsers and the activation spec parser: builds fuzz/ with
+# Fuzzes the data parsers, the activation spec parser and the model description parser: builds fuzz/ with
 # clang (libFuzzer + ASan + UBSan) in build/fuzz and runs each target for
 # SECONDS (default 20) from its seed corpus fuzz/corpus/<target>/ and past
 # crashers fuzz/regress/<target>/.  Exits non-zero if a target crashed, after
@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 targets=(idx cifar spec)
+# the model parser links the release library (built by scripts/test.sh before this)
+[ -f build/release/libactiv.a ] && targets+=(model)
 
 cc=""
 if command -v clang >/dev/null; then

@@ -16,3 +16,6 @@ cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DACTIV_SANITIZE=ON -DACTI
 cmake --build build/sanitize -j"$jobs"
 ACTIV_TEST_DENSITY=0.25 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/sanitize -j"$jobs" --output-on-failure
+
+echo "== fuzz the parsers (25 s a target; a crash is saved to fuzz/regress/ and fails the run)"
+scripts/fuzz.sh 25

@@ -9,7 +9,7 @@ set_tests_properties(data.named PROPERTIES SKIP_RETURN_CODE 77)
 
 # Fuzz targets (fuzz/fuzz_*.c, fuzzed by scripts/fuzz.sh with clang): their seed
 # corpora and saved crashers replayed with the normal compiler.
-foreach(target idx cifar spec)
+foreach(target idx cifar spec model)
   add_executable(fuzz_replay_${target} fuzz_replay.c ${PROJECT_SOURCE_DIR}/fuzz/fuzz_${target}.c)
   target_include_directories(fuzz_replay_${target} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/fuzz)
   target_link_libraries(fuzz_replay_${target} PRIVATE activ_static)

@@ -240,6 +240,7 @@ static int test_parse(void)
         {"dense -4; dense classes", "bad unit count"},
         {"conv 8 k9 p0; dense classes", "does not fit"},
         {"conv 8 q3; dense classes", "unknown conv option"},
+        {"avgpool 2 1s; dense classes", "unknown avgpool option"},
         {"res { dense 5 }; dense classes", "keep the shape"},
         {"res { dense 64 ; dense classes", "not closed"},
         {"dense 10; }", "without"},

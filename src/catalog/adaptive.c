@@ -742,11 +742,6 @@ static acc_t dd_of(double a)
  * zeros, wherever the control points put them.
  */
 #define SAF_N 11
-static const double SAF_Q0[SAF_N] = {-0.9640275800758169, -0.9216685544064713, -0.8336546070121552,
-                                     -0.664036770267849,  -0.3799489622552249, 0.0,
-                                     0.3799489622552249,  0.664036770267849,   0.8336546070121552,
-                                     0.9216685544064713,  0.9640275800758169};
-
 /* 2.5 x + c as a double-double (exact but for the last ~106th bit) */
 static acc_t saf_coord(double x, double c)
 {
@@ -865,8 +860,9 @@ static void saf_dp(double x, const double *p, double *g)
     saf_weights(x, W, D);
     for (int k = 0; k < SAF_N; k++) g[k] = W[k].hi + W[k].lo;
 }
-#define SAF_Q(i, knot)                                                                          \
-    {"q" #i, SAF_Q0[i], -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
+/* control point i at the knot, starting at tanh(knot) (literal: a constant initialiser for every compiler) */
+#define SAF_Q(i, knot, q0)                                                                       \
+    {"q" #i, q0, -INFINITY, INFINITY, ACTIV_P_TRAINABLE | ACTIV_P_MIN_OPEN | ACTIV_P_MAX_OPEN, \
      ACTIV_SHARE_ANY, "control point: the value at x = " knot}
 const activ_entry activ_entry_saf = {
     .name = "saf",
@@ -898,9 +894,11 @@ const activ_entry activ_entry_saf = {
     .reference = "S. Scardapane, M. Scarpiniti, D. Comminiello, A. Uncini, 2016, Learning activation "
                  "functions from data using cubic spline interpolation",
     .nparams = 11,
-    .params = {SAF_Q(0, "-2"), SAF_Q(1, "-1.6"), SAF_Q(2, "-1.2"), SAF_Q(3, "-0.8"), SAF_Q(4, "-0.4"),
-               SAF_Q(5, "0"), SAF_Q(6, "0.4"), SAF_Q(7, "0.8"), SAF_Q(8, "1.2"), SAF_Q(9, "1.6"),
-               SAF_Q(10, "2")},
+    .params = {SAF_Q(0, "-2", -0.9640275800758169), SAF_Q(1, "-1.6", -0.9216685544064713),
+               SAF_Q(2, "-1.2", -0.8336546070121552), SAF_Q(3, "-0.8", -0.664036770267849),
+               SAF_Q(4, "-0.4", -0.3799489622552249), SAF_Q(5, "0", 0.0), SAF_Q(6, "0.4", 0.3799489622552249),
+               SAF_Q(7, "0.8", 0.664036770267849), SAF_Q(8, "1.2", 0.8336546070121552),
+               SAF_Q(9, "1.6", 0.9216685544064713), SAF_Q(10, "2", 0.9640275800758169)},
     .f = saf_f,
     .df = saf_df,
     .dp = saf_dp,

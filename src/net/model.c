@@ -159,7 +159,8 @@ static int statement(parser *ps, char **tok, int ntok)
         int k, s = 0;
         if (ntok < 2 || ntok > 3) return fail(ps, "write '%s K [sS]'%s", op, "");
         if (int_value(ps, tok[1], "window", &k)) return -1;
-        if (ntok == 3 && (tok[2][0] != 's' || int_value(ps, tok[2] + 1, "stride", &s))) return -1;
+        if (ntok == 3 && tok[2][0] != 's') return fail(ps, "unknown %s option '%s' (sS)", op, tok[2]);
+        if (ntok == 3 && int_value(ps, tok[2] + 1, "stride", &s)) return -1;
         rc = net_pool_init(L, op[0] == 'm', k, s, err, errlen);
     } else if (!strcmp(op, "gap") && ntok == 1) {
         rc = net_gap_init(L, err, errlen);
