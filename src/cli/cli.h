@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "activ/activ.h"
+#include "report/json_out.h"
 
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
@@ -26,9 +27,6 @@ const activ_entry *cli_resolve(const char *spec, double *p);
 /* Parses a whole string as a number; 0 on success. */
 int cli_number(const char *s, double *out);
 
-/* JSON helpers: a quoted, escaped string; a number (null for NaN/inf). */
-void json_str(FILE *f, const char *s);
-void json_num(FILE *f, double v);
 /* The computed properties as a JSON object (which are computed and which declared included). */
 void json_props(FILE *f, const activ_props *p);
 

@@ -182,7 +182,7 @@ int cmd_bench(int argc, char **argv)
                 if (tty && !json) fprintf(stderr, "\r%60s\r", "");
                 if (json) {
                     printf("%s\n{\"activation\":", first ? "" : ",");
-                    json_str(stdout, es[k]->name);
+                    json_string(stdout, es[k]->name);
                     printf(",\"direction\":\"%s\",\"size\":%zu,\"threads\":%d,\"isa\":\"%s\",\"vectorised\":%s,"
                            "\"ns_per_element\":%.4f,\"gb_per_s\":%.3f,\"ratio_to_copy\":%.3f,\"copy_ns_per_element\":%.4f}",
                            dir == 1 ? "forward" : "backward", n, activ_threads(), activ_isa_name(activ_isa_active()),

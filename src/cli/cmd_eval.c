@@ -95,19 +95,19 @@ int cmd_eval(int argc, char **argv)
         }
         if (json) {
             printf("%s{\"activation\":", i ? ",\n" : "\n");
-            json_str(stdout, e->name);
+            json_string(stdout, e->name);
             printf(",\"x\":");
-            json_num(stdout, x);
+            json_number(stdout, x);
             printf(",\"f\":");
-            json_num(stdout, y);
+            json_number(stdout, y);
             printf(",\"df\":");
-            json_num(stdout, d);
+            json_number(stdout, d);
             printf(",\"dparams\":{");
             for (unsigned k = 0; k < e->nparams; k++) {
                 printf("%s", k ? "," : "");
-                json_str(stdout, e->params[k].name);
+                json_string(stdout, e->params[k].name);
                 printf(":");
-                json_num(stdout, g[k]);
+                json_number(stdout, g[k]);
             }
             printf("}}");
         } else {

@@ -70,19 +70,19 @@ int cmd_list(int argc, char **argv)
         activ_properties(e, NULL, &pr);
         if (json) {
             fprintf(stdout, "%s{\"name\":", i ? ",\n" : "\n");
-            json_str(stdout, e->name);
+            json_string(stdout, e->name);
             fprintf(stdout, ",\"title\":");
-            json_str(stdout, e->title);
+            json_string(stdout, e->title);
             fprintf(stdout, ",\"family\":");
-            json_str(stdout, activ_family_name(e->family));
+            json_string(stdout, activ_family_name(e->family));
             fprintf(stdout, ",\"kind\":");
-            json_str(stdout, activ_kind_name(e->kind));
+            json_string(stdout, activ_kind_name(e->kind));
             fprintf(stdout, ",\"parameters\":[");
             for (unsigned k = 0; k < e->nparams; k++) {
                 fprintf(stdout, "%s{\"name\":", k ? "," : "");
-                json_str(stdout, e->params[k].name);
+                json_string(stdout, e->params[k].name);
                 fprintf(stdout, ",\"default\":");
-                json_num(stdout, e->params[k].value);
+                json_number(stdout, e->params[k].value);
                 fprintf(stdout, ",\"trainable\":%s}", e->params[k].flags & ACTIV_P_TRAINABLE ? "true" : "false");
             }
             fprintf(stdout, "],\"properties\":");

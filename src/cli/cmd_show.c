@@ -25,54 +25,54 @@ static void show_json(const activ_entry *e, const activ_props *pr)
 {
     FILE *f = stdout;
     fprintf(f, "{\"name\":");
-    json_str(f, e->name);
+    json_string(f, e->name);
     const char *keys[] = {"title", "formula", "derivative", "kink", "notes", "reference"};
     const char *vals[] = {e->title, e->formula, e->derivative, e->kink, e->notes, e->reference};
     for (int i = 0; i < 6; i++) {
         fprintf(f, ",\"%s\":", keys[i]);
-        json_str(f, vals[i]);
+        json_string(f, vals[i]);
     }
     fprintf(f, ",\"family\":");
-    json_str(f, activ_family_name(e->family));
+    json_string(f, activ_family_name(e->family));
     fprintf(f, ",\"kind\":");
-    json_str(f, activ_kind_name(e->kind));
+    json_string(f, activ_kind_name(e->kind));
     fprintf(f, ",\"parameters\":[");
     for (unsigned i = 0; i < e->nparams; i++) {
         const activ_param *p = &e->params[i];
         char share[64];
         format_share(p->share, share, sizeof share);
         fprintf(f, "%s{\"name\":", i ? "," : "");
-        json_str(f, p->name);
+        json_string(f, p->name);
         fprintf(f, ",\"default\":");
-        json_num(f, p->value);
+        json_number(f, p->value);
         fprintf(f, ",\"min\":");
-        json_num(f, p->min);
+        json_number(f, p->min);
         fprintf(f, ",\"max\":");
-        json_num(f, p->max);
+        json_number(f, p->max);
         fprintf(f, ",\"min_open\":%s,\"max_open\":%s,\"integer\":%s,\"trainable\":%s,\"random\":%s,\"data\":%s,\"share\":",
                 p->flags & ACTIV_P_MIN_OPEN ? "true" : "false", p->flags & ACTIV_P_MAX_OPEN ? "true" : "false",
                 p->flags & ACTIV_P_INTEGER ? "true" : "false", p->flags & ACTIV_P_TRAINABLE ? "true" : "false",
                 p->flags & ACTIV_P_RANDOM ? "true" : "false", p->flags & ACTIV_P_DATA ? "true" : "false");
-        json_str(f, share);
+        json_string(f, share);
         fprintf(f, ",\"doc\":");
-        json_str(f, p->doc);
+        json_string(f, p->doc);
         fputc('}', f);
     }
     fprintf(f, "],\"aliases\":[");
     for (int i = 0; i < ACTIV_MAX_ALIASES && e->aliases[i].name; i++) {
         fprintf(f, "%s{\"framework\":", i ? "," : "");
-        json_str(f, e->aliases[i].framework);
+        json_string(f, e->aliases[i].framework);
         fprintf(f, ",\"name\":");
-        json_str(f, e->aliases[i].name);
+        json_string(f, e->aliases[i].name);
         fprintf(f, ",\"preset\":");
-        json_str(f, e->aliases[i].preset);
+        json_string(f, e->aliases[i].preset);
         fputc('}', f);
     }
     const activ_bound *b = &e->bound;
     fprintf(f, "],\"tested_error_bound\":{\"format\":\"float\",\"f_ulp\":%g,\"f_abs\":%g,\"df_ulp\":%g,\"df_abs\":%g,"
                "\"dp_ulp\":%g,\"dp_abs\":%g,\"why\":",
             b->f_ulp, b->f_abs, b->df_ulp, b->df_abs, b->dp_ulp, b->dp_abs);
-    json_str(f, b->why);
+    json_string(f, b->why);
     fprintf(f, "},\"properties\":");
     json_props(f, pr);
     fprintf(f, "}\n");

@@ -48,43 +48,43 @@ static void write_json(FILE *f, const activ_train_config *c, const char *data, c
                        double total)
 {
     fprintf(f, "{\"activ_version\": \"%s\", \"model\": ", ACTIV_VERSION_STRING);
-    json_str(f, c->model);
+    json_string(f, c->model);
     fprintf(f, ", \"act\": ");
-    json_str(f, c->act);
+    json_string(f, c->act);
     fprintf(f, ", \"data\": ");
-    json_str(f, data);
+    json_string(f, data);
     fprintf(f, ", \"optim\": \"%s\", \"lr\": ", c->optim);
-    json_num(f, c->lr);
+    json_number(f, c->lr);
     fprintf(f, ", \"batch\": %d, \"epochs\": %d, \"seed\": %llu, \"threads\": %d, \"init\": \"%s\",\n", c->batch,
             c->epochs, (unsigned long long)c->seed, c->threads, c->init);
     fprintf(f, " \"params\": %zu, \"diverged\": %s, \"diverged_epoch\": %d, \"best_epoch\": %d, \"best_val_acc\": ",
             r->params, r->diverged ? "true" : "false", r->diverged_epoch, r->best_epoch);
-    json_num(f, r->best_val_acc);
+    json_number(f, r->best_val_acc);
     fprintf(f, ", \"test_acc\": ");
-    json_num(f, r->test_acc);
+    json_number(f, r->test_acc);
     fprintf(f, ", \"test_loss\": ");
-    json_num(f, r->test_loss);
+    json_number(f, r->test_loss);
     fprintf(f, ", \"sec_per_epoch\": ");
-    json_num(f, r->sec_per_epoch);
+    json_number(f, r->sec_per_epoch);
     fprintf(f, ", \"peak_rss_mb\": ");
-    json_num(f, r->peak_rss_mb);
+    json_number(f, r->peak_rss_mb);
     fprintf(f, ", \"total_seconds\": ");
-    json_num(f, total);
+    json_number(f, total);
     fprintf(f, ",\n \"epochs_log\": [");
     for (int e = 0; e < r->epochs_run; e++) {
         const activ_epoch_log *l = &r->log[e];
         fprintf(f, "%s\n  {\"epoch\": %d, \"train_loss\": ", e ? "," : "", l->epoch);
-        json_num(f, l->train_loss);
+        json_number(f, l->train_loss);
         fprintf(f, ", \"train_acc\": ");
-        json_num(f, l->train_acc);
+        json_number(f, l->train_acc);
         fprintf(f, ", \"val_loss\": ");
-        json_num(f, l->val_loss);
+        json_number(f, l->val_loss);
         fprintf(f, ", \"val_acc\": ");
-        json_num(f, l->val_acc);
+        json_number(f, l->val_acc);
         fprintf(f, ", \"seconds\": ");
-        json_num(f, l->seconds);
+        json_number(f, l->seconds);
         fprintf(f, ", \"lr\": ");
-        json_num(f, l->lr);
+        json_number(f, l->lr);
         fprintf(f, "}");
     }
     fprintf(f, "]}\n");

@@ -38,29 +38,6 @@ int cli_number(const char *s, double *out)
     return 0;
 }
 
-void json_str(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-        if (*c == '"' || *c == '\\') fprintf(f, "\\%c", *c);
-        else if (*c == '\n') fputs("\\n", f);
-        else if (*c < 0x20) fprintf(f, "\\u%04x", *c);
-        else fputc(*c, f);
-    }
-    fputc('"', f);
-}
-
-void json_num(FILE *f, double v)
-{
-    if (isfinite(v)) fprintf(f, "%.17g", v);
-    else if (isnan(v)) fputs("null", f);
-    else fputs(v > 0 ? "\"inf\"" : "\"-inf\"", f);
-}
-
 const char *tri_str(activ_tri t)
 {
     return t == ACTIV_YES ? "yes" : t == ACTIV_NO ? "no" : "n/a";
@@ -132,18 +109,18 @@ void json_props(FILE *f, const activ_props *p)
     fputc('{', f);
     for (int i = 0; i < 7; i++) {
         fprintf(f, "%s\"%s\":", i ? "," : "", names[i]);
-        json_str(f, tri_str(vals[i]));
+        json_string(f, tri_str(vals[i]));
     }
     fprintf(f, ",\"min\":");
-    json_num(f, p->min_value);
+    json_number(f, p->min_value);
     fprintf(f, ",\"max\":");
-    json_num(f, p->max_value);
+    json_number(f, p->max_value);
     fprintf(f, ",\"mean_standard_normal\":");
-    json_num(f, p->mean_normal);
+    json_number(f, p->mean_normal);
     fprintf(f, ",\"kinks\":[");
     for (unsigned i = 0; i < p->nkinks; i++) {
         if (i) fputc(',', f);
-        json_num(f, p->kinks[i]);
+        json_number(f, p->kinks[i]);
     }
     fprintf(f, "],\"computed\":[\"monotonic\",\"smooth\",\"bounded_below\",\"bounded_above\",\"zero_centred\","
                "\"backward_from_output\"],\"declared\":[\"parametric\"]}");

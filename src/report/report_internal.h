@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "report/json_out.h"
+
 #include "report/report.h"
 #include "search/stats.h"
 
@@ -46,8 +48,6 @@ const char *fmt_p(char *buf, size_t len, double p);
 const char *fmt_num(char *buf, size_t len, double v, int decimals);
 
 /* A JSON string (escaped, null for NULL) and number (null if not finite). */
-void json_string(FILE *f, const char *s);
-void json_number(FILE *f, double v);
 /* A CSV field (quoted if it holds a comma, quote or newline), a number (empty if not finite). */
 void csv_string(FILE *f, const char *s);
 void csv_number(FILE *f, double v);

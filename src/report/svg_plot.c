@@ -1,11 +1,8 @@
 #include "svg_plot.h"
+#include "svg_chart.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Tableau 10: distinguishable, and readable by most colour-blind people. */
-static const char *const palette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                                      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
 
 double nice_step(double span, int target)
 {
@@ -14,16 +11,6 @@ double nice_step(double span, int target)
     return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * mag;
 }
 
-static void xml_text(FILE *f, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '>') fputs("&gt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else if (*s == '"') fputs("&quot;", f);
-        else fputc(*s, f);
-    }
-}
 
 static void tick_label(char *buf, size_t len, double v, double step)
 {
@@ -55,7 +42,7 @@ int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
             L, T, pw, ph);
     if (ax->title) {
         fprintf(f, "<text x=\"%g\" y=\"26\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">", W / 2);
-        xml_text(f, ax->title);
+        svg_text(f, ax->title);
         fprintf(f, "</text>\n");
     }
     /* grid and ticks */
@@ -82,12 +69,12 @@ int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
     fprintf(f, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"none\" stroke=\"#333\"/>\n", L, T, pw, ph);
     if (ax->xlabel) {
         fprintf(f, "<text x=\"%g\" y=\"%g\" text-anchor=\"middle\">", L + pw / 2, H - 14);
-        xml_text(f, ax->xlabel);
+        svg_text(f, ax->xlabel);
         fprintf(f, "</text>\n");
     }
     if (ax->ylabel) {
         fprintf(f, "<text transform=\"translate(18 %g) rotate(-90)\" text-anchor=\"middle\">", T + ph / 2);
-        xml_text(f, ax->ylabel);
+        svg_text(f, ax->ylabel);
         fprintf(f, "</text>\n");
     }
     /* the curves, clipped to the plot; a non-finite value or a jump out of view breaks the line */
@@ -104,7 +91,7 @@ int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
                 continue;
             }
             if (!open) {
-                fprintf(f, "<polyline stroke=\"%s\"%s points=\"", palette[c->color % 10],
+                fprintf(f, "<polyline stroke=\"%s\"%s points=\"", chart_color(c->color),
                         c->dashed ? " stroke-dasharray=\"7 4\"" : "");
                 open = 1;
             }
@@ -120,9 +107,9 @@ int svg_line_plot(FILE *f, const plot_axes *ax, const plot_series *s, size_t ns)
     for (size_t k = 0; k < ns; k++) {
         double y = T + 4 + lh * ((double)k + 0.5);
         fprintf(f, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", lx + 6, y,
-                lx + 34, y, palette[s[k].color % 10], s[k].dashed ? " stroke-dasharray=\"7 4\"" : "");
+                lx + 34, y, chart_color(s[k].color), s[k].dashed ? " stroke-dasharray=\"7 4\"" : "");
         fprintf(f, "<text x=\"%g\" y=\"%g\" dominant-baseline=\"middle\">", lx + 40, y);
-        xml_text(f, s[k].label);
+        svg_text(f, s[k].label);
         fprintf(f, "</text>\n");
     }
     fprintf(f, "</svg>\n");
