@@ -21,6 +21,9 @@ static const struct {
     {"train", cmd_train,
      "train [--model mlp|cnn|resnet|@FILE|DESC] [--act NAME] [--epochs N] [--data fashion-mnist|mnist|cifar10|DIR] ...",
      "train a network with an activation; per-epoch losses and accuracies, test accuracy, time, memory (--help)"},
+    {"search", cmd_search,
+     "search [--preset quick|default|paper] [--model M] [--acts seed|benchmark|all|NAME,...] [--seeds N] [-o DIR] ...",
+     "train a model with each activation (paired seeds, resumable) and report which wins (--help for all options)"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 
