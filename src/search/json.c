@@ -434,7 +434,15 @@ void sjson_write_num(FILE *f, double v)
     if (isnan(v)) fputs("null", f);
     else if (isinf(v)) fputs(v > 0 ? "\"inf\"" : "\"-inf\"", f);
     else if (v == floor(v) && fabs(v) < 9007199254740992.0) fprintf(f, "%.0f", v);
-    else fprintf(f, "%.17g", v);
+    else {
+        /* the shortest form that reads back exactly: 0.9, not 0.90000000000000002 */
+        char buf[40];
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof buf, "%.*g", digits, v);
+            if (strtod(buf, NULL) == v) break;
+        }
+        fputs(buf, f);
+    }
 }
 
 void sjson_write(FILE *f, const sjson *v)
