@@ -559,9 +559,9 @@ int search_execute(const search_options *o)
         goto fail;
     }
     if (o->progress != PROGRESS_QUIET)
-        fprintf(stderr, "search: %zu runs (%zu activations x %d seeds), %zu in the journal, %d worker%s x %d thread%s\n",
-                n, o->cfg->nacts, o->cfg->seeds, n - ntodo, jobs, jobs == 1 ? "" : "s", threads,
-                threads == 1 ? "" : "s");
+        fprintf(stderr, "search: %zu runs (%zu activations x %d seed%s), %zu in the journal, %d worker%s x %d thread%s\n",
+                n, o->cfg->nacts, o->cfg->seeds, o->cfg->seeds == 1 ? "" : "s", n - ntodo, jobs, jobs == 1 ? "" : "s",
+                threads, threads == 1 ? "" : "s");
     if (ntodo) rc = train_missing(o, &dv, todo, ntodo, err, sizeof err);
     else rc = 0;
     progress_free(dv.view);
