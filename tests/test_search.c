@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "activ/activ.h"
+#include "report/json_out.h"
 #include "search/journal.h"
 #include "search/json.h"
 #include "search/plan.h"
@@ -74,7 +75,7 @@ static void test_json(void)
     for (size_t i = 0; i < sizeof xs / sizeof *xs; i++) {
         char buf[64];
         FILE *f = fmemopen(buf, sizeof buf, "w");
-        sjson_write_num(f, xs[i]);
+        json_number(f, xs[i]);
         fclose(f);
         double back = 0;
         CHECK(parse(buf, &v, err, sizeof err) == 0 && sjson_number(&v, &back) == 0, "'%s' unreadable", buf);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "report/json_out.h"
 #include "util/atomic_file.h"
 
 static int make_dir(const char *path, char *err, size_t errlen)
@@ -68,35 +69,35 @@ int journal_lock(const char *dir, char *err, size_t errlen)
 static void write_config(FILE *f, const search_config *c)
 {
     fputs("{\n    \"activ_version\": ", f);
-    sjson_write_str(f, c->version);
+    json_string(f, c->version);
     fputs(",\n    \"model\": ", f);
-    sjson_write_str(f, c->model);
+    json_string(f, c->model);
     fputs(",\n    \"model_desc\": ", f);
-    sjson_write_str(f, c->model_desc ? c->model_desc : "");
+    json_string(f, c->model_desc ? c->model_desc : "");
     fputs(",\n    \"data\": ", f);
-    sjson_write_str(f, c->data);
+    json_string(f, c->data);
     fprintf(f, ",\n    \"train_size\": %zu,\n    \"val_size\": %zu,\n    \"baseline\": ", c->train_size, c->val_size);
-    sjson_write_str(f, c->baseline);
+    json_string(f, c->baseline);
     fputs(",\n    \"acts\": [", f);
     for (size_t i = 0; i < c->nacts; i++) {
         if (i) fputs(", ", f);
-        sjson_write_str(f, c->acts[i]);
+        json_string(f, c->acts[i]);
     }
     fprintf(f, "],\n    \"seeds\": %d,\n    \"epochs\": %d,\n    \"batch\": %d,\n    \"optim\": ", c->seeds, c->epochs,
             c->batch);
-    sjson_write_str(f, c->optim);
+    json_string(f, c->optim);
     fputs(",\n    \"lr\": ", f);
-    sjson_write_num(f, c->lr);
+    json_number(f, c->lr);
     fputs(",\n    \"momentum\": ", f);
-    sjson_write_num(f, c->momentum);
+    json_number(f, c->momentum);
     fputs(",\n    \"weight_decay\": ", f);
-    sjson_write_num(f, c->weight_decay);
+    json_number(f, c->weight_decay);
     fputs(",\n    \"schedule\": ", f);
-    sjson_write_str(f, c->schedule);
+    json_string(f, c->schedule);
     fprintf(f, ",\n    \"step_every\": %d,\n    \"step_gamma\": ", c->step_every);
-    sjson_write_num(f, c->step_gamma);
+    json_number(f, c->step_gamma);
     fprintf(f, ",\n    \"augment\": %s,\n    \"init\": ", c->augment ? "true" : "false");
-    sjson_write_str(f, c->init);
+    json_string(f, c->init);
     fputs("\n  }", f);
 }
 
@@ -175,9 +176,9 @@ static int write_new_config(const char *path, const search_config *cfg, const ch
     fputs("{\n  \"format\": \"" JOURNAL_CONFIG_FORMAT "\",\n  \"config\": ", af.f);
     write_config(af.f, cfg);
     fputs(",\n  \"created\": ", af.f);
-    sjson_write_str(af.f, when);
+    json_string(af.f, when);
     fputs(",\n  \"command_line\": ", af.f);
-    sjson_write_str(af.f, command_line ? command_line : "");
+    json_string(af.f, command_line ? command_line : "");
     fputs("\n}\n", af.f);
     if (atomic_commit(&af) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
@@ -229,46 +230,46 @@ void journal_run_path(const char *dir, const char *id, char *out, size_t len)
 static void write_epoch(FILE *f, const activ_epoch_log *e)
 {
     fprintf(f, "{\"epoch\": %d, \"train_loss\": ", e->epoch);
-    sjson_write_num(f, e->train_loss);
+    json_number(f, e->train_loss);
     fputs(", \"train_acc\": ", f);
-    sjson_write_num(f, e->train_acc);
+    json_number(f, e->train_acc);
     fputs(", \"val_loss\": ", f);
-    sjson_write_num(f, e->val_loss);
+    json_number(f, e->val_loss);
     fputs(", \"val_acc\": ", f);
-    sjson_write_num(f, e->val_acc);
+    json_number(f, e->val_acc);
     fputs(", \"lr\": ", f);
-    sjson_write_num(f, e->lr);
+    json_number(f, e->lr);
     fputc('}', f);
 }
 
 static void write_run(FILE *f, const search_run *r, const journal_timing *t)
 {
     fputs("{\n  \"format\": \"" JOURNAL_RUN_FORMAT "\",\n  \"act\": ", f);
-    sjson_write_str(f, r->act);
+    json_string(f, r->act);
     fprintf(f, ",\n  \"seed\": %d,\n  \"result\": {\n    \"diverged\": %s,\n    \"diverged_epoch\": %d,\n"
                "    \"epochs_run\": %d,\n    \"best_epoch\": %d,\n    \"best_val_acc\": ",
             r->seed, r->diverged ? "true" : "false", r->diverged_epoch, r->epochs_run, r->best_epoch);
-    sjson_write_num(f, r->best_val_acc);
+    json_number(f, r->best_val_acc);
     fputs(",\n    \"test_acc\": ", f);
-    sjson_write_num(f, r->test_acc);
+    json_number(f, r->test_acc);
     fputs(",\n    \"test_loss\": ", f);
-    sjson_write_num(f, r->test_loss);
+    json_number(f, r->test_loss);
     fprintf(f, ",\n    \"params\": %zu,\n    \"epochs\": [", r->params);
     for (int i = 0; i < r->epochs_run; i++) {
         fputs(i ? ",\n      " : "\n      ", f);
         write_epoch(f, &r->log[i]);
     }
     fputs("\n    ]\n  },\n  \"timing\": {\n    \"sec_per_epoch\": ", f);
-    sjson_write_num(f, r->sec_per_epoch);
+    json_number(f, r->sec_per_epoch);
     fputs(",\n    \"peak_rss_mb\": ", f);
-    sjson_write_num(f, r->peak_rss_mb);
+    json_number(f, r->peak_rss_mb);
     fputs(",\n    \"epoch_seconds\": [", f);
     for (int i = 0; i < r->epochs_run; i++) {
         if (i) fputs(", ", f);
-        sjson_write_num(f, r->log[i].seconds);
+        json_number(f, r->log[i].seconds);
     }
     fprintf(f, "],\n    \"threads\": %d,\n    \"wall_seconds\": ", t ? t->threads : 0);
-    sjson_write_num(f, t ? t->wall_seconds : NAN);
+    json_number(f, t ? t->wall_seconds : NAN);
     fputs("\n  }\n}\n", f);
 }
 

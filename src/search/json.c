@@ -1,6 +1,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "search/json.h"
 
+#include "report/json_out.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -417,48 +419,20 @@ int sjson_equal(const sjson *a, const sjson *b)
     return 0;
 }
 
-void sjson_write_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-        if (*c == '"' || *c == '\\') fprintf(f, "\\%c", *c);
-        else if (*c == '\n') fputs("\\n", f);
-        else if (*c < 0x20) fprintf(f, "\\u%04x", *c);
-        else fputc(*c, f);
-    }
-    fputc('"', f);
-}
-
-void sjson_write_num(FILE *f, double v)
-{
-    if (isnan(v)) fputs("null", f);
-    else if (isinf(v)) fputs(v > 0 ? "\"inf\"" : "\"-inf\"", f);
-    else if (v == floor(v) && fabs(v) < 9007199254740992.0) fprintf(f, "%.0f", v);
-    else {
-        /* the shortest form that reads back exactly: 0.9, not 0.90000000000000002 */
-        char buf[40];
-        for (int digits = 15; digits <= 17; digits++) {
-            snprintf(buf, sizeof buf, "%.*g", digits, v);
-            if (strtod(buf, NULL) == v) break;
-        }
-        fputs(buf, f);
-    }
-}
-
 void sjson_write(FILE *f, const sjson *v)
 {
     switch (v->type) {
     case SJSON_NULL: fputs("null", f); break;
     case SJSON_BOOL: fputs(v->boolean ? "true" : "false", f); break;
-    case SJSON_NUM: sjson_write_num(f, v->num); break;
-    case SJSON_STR: sjson_write_str(f, v->str); break;
+    case SJSON_NUM: json_number(f, v->num); break;
+    case SJSON_STR: json_string(f, v->str); break;
     case SJSON_ARR:
     case SJSON_OBJ:
         fputc(v->type == SJSON_ARR ? '[' : '{', f);
         for (size_t i = 0; i < v->n; i++) {
             if (i) fputc(',', f);
             if (v->type == SJSON_OBJ) {
-                sjson_write_str(f, v->keys[i]);
+                json_string(f, v->keys[i]);
                 fputc(':', f);
             }
             sjson_write(f, &v->items[i]);

@@ -1,6 +1,6 @@
 /*
- * A small, strict JSON reader (RFC 8259) and the writing helpers the search
- * journal needs.  The reader is for files a user may have edited or a crash
+ * A small, strict JSON reader (RFC 8259) for the search journal (writing is
+ * report/json_out.h's).  The reader is for files a user may have edited or a crash
  * may have cut: any malformed input gives an error with its line and column,
  * never a crash; nesting is limited so hostile input cannot exhaust the stack.
  */
@@ -30,14 +30,12 @@ void sjson_free(sjson *v);
 
 /* The member key of an object, or NULL (also when v is not an object). */
 const sjson *sjson_get(const sjson *v, const char *key);
-/* A number as written by sjson_write_num: null is NaN, "inf"/"-inf" are infinities.  0 or -1. */
+/* A number as json_number writes it: null is NaN, "inf"/"-inf" are infinities.  0 or -1. */
 int sjson_number(const sjson *v, double *out);
 /* Deep equality; numbers compare as doubles (so exactly, as written with 17 digits). */
 int sjson_equal(const sjson *a, const sjson *b);
 
-/* Writers: an escaped string; a double that reads back exactly (NaN as null, infinities as strings); any value. */
-void sjson_write_str(FILE *f, const char *s);
-void sjson_write_num(FILE *f, double v);
+/* Writes any value back as JSON (with report/json_out.h's strings and numbers). */
 void sjson_write(FILE *f, const sjson *v);
 
 #endif

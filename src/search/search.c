@@ -21,17 +21,9 @@
 #include "activ/activ.h"
 #include "activ/data.h"
 #include "activ/train.h"
+#include "report/report.h"
 #include "search/journal.h"
 
-/* TEMPORARY: the report writer lands as src/report/report.h; until then standins_tmp.c provides these. */
-#if __has_include("report/report.h")
-#include "report/report.h"
-#else
-int search_report_write(const char *dir, const search_meta *m, const search_run *runs, size_t n,
-                        const search_act_cost *costs, size_t ncosts, char *err, size_t errlen);
-void search_report_summary(FILE *f, const search_meta *m, const search_run *runs, size_t n,
-                           const search_act_cost *costs, size_t ncosts);
-#endif
 
 #ifndef ACTIV_GIT_COMMIT
 #define ACTIV_GIT_COMMIT "unknown"
@@ -456,11 +448,8 @@ static int report(const search_options *o, const search_item *items, size_t n, i
                      activ_isa_name(activ_isa_active()), o->cfg->model, o->cfg->data, o->cfg->baseline,
                      o->preset ? o->preset : "", o->cfg->epochs, o->cfg->seeds, threads, jobs, seconds};
     int rc = search_report_write(o->dir, &m, runs, n, costs, ncosts, err, sizeof err);
+    if (!rc) rc = search_report_summary(stdout, o->dir, &m, runs, n, costs, ncosts, err, sizeof err);
     if (rc) fprintf(stderr, "activ: the report: %s\n", err);
-    else {
-        search_report_summary(stdout, &m, runs, n, costs, ncosts);
-        printf("report: %s\n", o->dir);
-    }
     for (size_t i = 0; i < n; i++) journal_run_free(&runs[i]);
     free(runs), free(costs);
     return rc ? 1 : 0;
@@ -559,7 +548,8 @@ int search_execute(const search_options *o)
         goto fail;
     }
     if (o->progress != PROGRESS_QUIET)
-        fprintf(stderr, "search: %zu runs (%zu activations x %d seed%s), %zu in the journal, %d worker%s x %d thread%s\n",
+        fprintf(stderr,
+                "search: %zu runs (%zu activations x %d seed%s), %zu in the journal, %d worker%s x %d thread%s\n",
                 n, o->cfg->nacts, o->cfg->seeds, o->cfg->seeds == 1 ? "" : "s", n - ntodo, jobs, jobs == 1 ? "" : "s",
                 threads, threads == 1 ? "" : "s");
     if (ntodo) rc = train_missing(o, &dv, todo, ntodo, err, sizeof err);
