@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages activ needs to build and test (as root, or with sudo).
-# Skips apt entirely when everything is already there.
+# Installs the Debian packages activ needs (as root, or with sudo); skips apt
+# entirely when everything is already there.
+#   scripts/install-deps.sh           to build and run: compiler, CMake, SLEEF, OpenBLAS (OpenMP
+#                                     build), zlib, and the default data set (Fashion-MNIST)
+#   scripts/install-deps.sh --tests   also what the tests use: MPFR (the oracle), clang + libFuzzer
+#                                     (fuzzing the parsers), python3 (reading JSON back), chromium
+#                                     (rendering the search report headless)
 set -euo pipefail
-# build: compiler, CMake, the vector libm, OpenBLAS (OpenMP build), zlib; the default data set;
-# tests: MPFR (the oracle), clang + libFuzzer (fuzzing the parsers), python3 (reading JSON back),
-# chromium (rendering the search report headless)
-packages=(build-essential cmake pkg-config libmpfr-dev libgmp-dev libsleef-dev
-          libopenblas-openmp-dev zlib1g-dev dataset-fashion-mnist
-          clang libclang-rt-14-dev python3 chromium)
+packages=(build-essential cmake pkg-config libsleef-dev libopenblas-openmp-dev zlib1g-dev dataset-fashion-mnist)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(libmpfr-dev libgmp-dev clang libclang-rt-14-dev python3 chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

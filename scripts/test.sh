@@ -3,7 +3,7 @@
 # under AddressSanitizer + UndefinedBehaviorSanitizer (with a thinner sweep).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build and test (RelWithDebInfo)"

@@ -24,7 +24,7 @@
 #include "report/report.h"
 #include "search/journal.h"
 
-
+#include "activ_git_commit.h" /* generated at build time (cmake/git_commit.cmake) */
 #ifndef ACTIV_GIT_COMMIT
 #define ACTIV_GIT_COMMIT "unknown"
 #endif
