@@ -12,6 +12,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_props(int argc, char **argv);
 
 /* Exit codes: 0 success, 1 failure while working, 2 bad usage or input. */
 enum { EXIT_USAGE = 2 };

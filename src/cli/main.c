@@ -18,6 +18,10 @@ static const struct {
      "an SVG plot of the functions and their derivatives"},
     {"bench", cmd_bench, "bench [NAME...] [--sizes 4096,64Ki,1Mi,16Mi] [--threads N] [--json]",
      "kernel speed, forward and backward, against a streaming copy measured in the same run"},
+    {"props", cmd_props,
+     "props [NAME[:k=v]...] [--set seed|benchmark|all] [--depth 50 --width 256] [--seed N] [--no-cost] [--rank]\n"
+     "            [--json] [--json-file FILE] [--csv FILE]",
+     "the four criteria measured: non-linearity, cost, gradient flow, distribution; --rank predicts the order"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 
