@@ -225,6 +225,14 @@ static int whole(const char *opt, const char *s, double lo, double hi, double *o
 static const char usage[] = "usage: activ props [NAME[:k=v]...] [--set seed|benchmark|all] [--depth N] [--width N] "
                             "[--batch N] [--seed N] [--no-cost] [--rank] [--json] [--json-file FILE] [--csv FILE]";
 
+static int takes_value(const char *opt)
+{
+    static const char *const opts[] = {"--set", "--csv", "--json-file", "--depth", "--width", "--batch", "--seed"};
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+        if (!strcmp(opt, opts[i])) return 1;
+    return 0;
+}
+
 int cmd_props(int argc, char **argv)
 {
     activ_props_config cfg;
@@ -240,8 +248,8 @@ int cmd_props(int argc, char **argv)
         if (!strcmp(a, "--json")) json = 1;
         else if (!strcmp(a, "--rank")) rank = 1;
         else if (!strcmp(a, "--no-cost")) cfg.cost = 0;
-        else if (!v && a[0] == '-' && a[1] == '-' && strcmp(a, "--")) {
-            cli_error("props: '%s' needs a value or is unknown (%s)", a, usage);
+        else if (!v && takes_value(a)) {
+            cli_error("props: %s needs a value (%s)", a, usage);
             rc = EXIT_USAGE;
         } else if (!strcmp(a, "--set")) set = argv[++i];
         else if (!strcmp(a, "--csv")) csv = argv[++i];

@@ -128,12 +128,12 @@ static activ_tri smooth_of(const sample *s, double *kinks, size_t maxk, size_t *
         double w;
         if (!is_kink(s, s->x[i - 1], s->x[i + 1], &w)) continue;
         smooth = 0;
-        add_kink(kinks, maxk, nk, w); if (getenv("PROPS_DEBUG")) fprintf(stderr, "is_kink %.17g\n", w);
+        add_kink(kinks, maxk, nk, w);
     }
     for (size_t i = g0; i <= g1; i++)
         if (kink_at(s, s->x[i], s->y[i])) {
             smooth = 0;
-            add_kink(kinks, maxk, nk, s->x[i]); if (getenv("PROPS_DEBUG")) fprintf(stderr, "kink_at %.17g\n", s->x[i]);
+            add_kink(kinks, maxk, nk, s->x[i]);
         }
     free(d2);
     return smooth ? ACTIV_YES : ACTIV_NO;
