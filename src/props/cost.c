@@ -1,7 +1,7 @@
 /*
  * Kernel cost on this machine: ns per element of activ_forward and
  * activ_backward on 32 Ki floats (resident in L2, below the size where the
- * kernels split over threads), best of 5 timings of a loop of >= 2 ms.
+ * kernels split over threads), best of 5 timings of a loop of >= 1 ms.
  * Kinds without an elementwise kernel path (gated, maxout, softmax ...)
  * report NaN: their layer code is a scalar reference, not a cost.
  */
@@ -33,7 +33,7 @@ static double best_ns(const activ_entry *e, const float *p, const float *x, cons
     double t0 = now();
     run(e, p, x, dy, y, bwd);
     double once = now() - t0;
-    long reps = once > 0 ? (long)(2e-3 / once) + 1 : 100;
+    long reps = once > 0 ? (long)(1e-3 / once) + 1 : 100;
     double best = INFINITY;
     for (int s = 0; s < 5; s++) {
         double a = now();
