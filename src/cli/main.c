@@ -24,6 +24,10 @@ static const struct {
     {"search", cmd_search,
      "search [--preset quick|default|paper] [--model M] [--acts seed|benchmark|all|NAME,...] [--seeds N] [-o DIR] ...",
      "train a model with each activation (paired seeds, resumable) and report which wins (--help for all options)"},
+    {"props", cmd_props,
+     "props [NAME[:k=v]...] [--set seed|benchmark|all] [--depth 50 --width 256] [--seed N] [--no-cost] [--rank]\n"
+     "            [--json] [--json-file FILE] [--csv FILE]",
+     "the four criteria measured: non-linearity, cost, gradient flow, distribution; --rank predicts the order"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 
