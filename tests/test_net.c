@@ -131,13 +131,14 @@ static void toy_free(activ_dataset *d)
     free(d->x), free(d->y);
 }
 
-static int train_toy(const char *model, const char *act, int threads, uint64_t seed, activ_train_result *r)
+static int train_toy(const char *model, const char *act, int threads, uint64_t seed, int epochs, size_t n,
+                     activ_train_result *r)
 {
     activ_dataset tr, va, te;
-    toy_data(&tr, 512, 1), toy_data(&va, 128, 2), toy_data(&te, 256, 3);
+    toy_data(&tr, n, 1), toy_data(&va, 128, 2), toy_data(&te, 256, 3);
     activ_train_config cfg;
     activ_train_config_default(&cfg);
-    cfg.model = model, cfg.act = act, cfg.epochs = 6, cfg.batch = 32, cfg.threads = threads, cfg.seed = seed;
+    cfg.model = model, cfg.act = act, cfg.epochs = epochs, cfg.batch = 32, cfg.threads = threads, cfg.seed = seed;
     char err[256];
     int rc = activ_train(&cfg, NULL, &tr, &va, &te, NULL, r, err, sizeof err);
     if (rc) printf("train: %s\n", err);
@@ -150,7 +151,7 @@ static int test_toy(void)
     const char *models[] = {"mlp", "conv 8 k3; act; maxpool 2; conv 8 k3; act; maxpool 2; dense classes"};
     for (int m = 0; m < 2; m++) {
         activ_train_result r;
-        CHECK(train_toy(models[m], "relu", 2, 5, &r) == 0, "toy training failed");
+        CHECK(train_toy(models[m], "relu", 2, 5, 6, 512, &r) == 0, "toy training failed");
         printf("toy %s: test accuracy %.3f after %d epochs (best %d), loss %.4f\n", models[m], r.test_acc,
                r.epochs_run, r.best_epoch, r.log[r.epochs_run - 1].train_loss);
         CHECK(r.test_acc >= 0.95, "toy problem not learnt: %.3f", r.test_acc);
@@ -165,8 +166,8 @@ static int test_determinism(void)
     const char *model = "conv 6 k3; bn; act; dropout 0.2; res { conv 6 k3; act }; gap; dense classes";
     for (int threads = 1; threads <= 2; threads++) {
         activ_train_result a, b;
-        train_toy(model, "rrelu", threads, 9, &a);
-        train_toy(model, "rrelu", threads, 9, &b);
+        train_toy(model, "rrelu", threads, 9, 2, 160, &a);
+        train_toy(model, "rrelu", threads, 9, 2, 160, &b);
         CHECK(a.epochs_run == b.epochs_run, "epochs differ");
         for (int e = 0; e < a.epochs_run && e < b.epochs_run; e++)
             CHECK(a.log[e].train_loss == b.log[e].train_loss && a.log[e].val_acc == b.log[e].val_acc,

@@ -53,6 +53,13 @@ void csv_number(FILE *f, double v)
     if (isfinite(v)) fprintf(f, "%.10g", v);
 }
 
+const activ_measured *report_props(const report_ctx *c, const char *act)
+{
+    for (size_t i = 0; i < c->npred; i++)
+        if (c->pred[i].act && !strcmp(c->pred[i].act, act)) return c->pred[i].props;
+    return NULL;
+}
+
 double report_predicted(const report_ctx *c, const char *act)
 {
     for (size_t i = 0; i < c->npred; i++)

@@ -11,12 +11,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "activ/props.h"
 #include "search/run.h"
 
 /* Optional: a score per activation predicted from its properties (higher: expected to do better). */
 typedef struct search_prediction {
     const char *act; /* as in search_run.act */
     double score;
+    const activ_measured *props; /* the properties behind the score, shown beside the results (may be NULL) */
 } search_prediction;
 
 /*

@@ -214,15 +214,31 @@ static void predicted(FILE *f, const report_ctx *c)
     fprintf(f, "<p>Spearman's rank correlation between the predicted score and the measured mean test accuracy: "
                "<b>%s</b> over %zu activations (1: the prediction orders them exactly as measured).</p>\n",
             fmt_num(b1, sizeof b1, rho, 3), n);
+    fputs("<p>The properties are measured before any training (<code>activ props</code>, docs/properties.md): "
+          "non-linearity 1 &minus; R&sup2; of the best linear fit under N(0,1); log<sub>10</sub> of the first to "
+          "last layer's gradient norm in a deep plain network at initialisation (0: even flow); its dead units; "
+          "saturation P(|f&prime;(Z)| &lt; 1% of its maximum); the output's mean and variance under N(0,1); "
+          "whether the deep network keeps mean 0 and variance 1 (self-normalising).</p>\n", f);
     fputs("<table id=\"predicted-table\"><thead><tr><th>Measured rank</th><th>Activation</th><th>Test acc. %</th>"
-          "<th>Predicted score</th></tr></thead><tbody>\n",
+          "<th>Predicted score</th><th>Non-linearity</th><th>log<sub>10</sub> grad ratio</th><th>Dead</th>"
+          "<th>Saturation</th><th>Output mean</th><th>Output var</th><th>Self-norm.</th></tr></thead><tbody>\n",
           f);
     for (size_t k = 0; k < s->nacts; k++) {
         const search_act_stats *a = &s->acts[s->by_rank[k]];
         fprintf(f, "<tr><td class=\"n\">%d</td><td>", a->rank);
         TEXT(f, a->act);
-        fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", fmt_pct(b1, sizeof b1, a->mean),
+        fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", fmt_pct(b1, sizeof b1, a->mean),
                 fmt_num(b2, sizeof b2, report_predicted(c, a->act), 3));
+        const activ_measured *m = report_props(c, a->act);
+        if (!m) {
+            fputs("<td colspan=\"7\"></td></tr>\n", f);
+            continue;
+        }
+        const double v[6] = {m->nonlinearity, m->grad_log10, m->dead_fraction, m->saturation, m->output_mean,
+                             m->output_var};
+        const int digits[6] = {3, 2, 3, 3, 3, 3};
+        for (int i = 0; i < 6; i++) fprintf(f, "<td class=\"n\">%s</td>", fmt_num(b1, sizeof b1, v[i], digits[i]));
+        fprintf(f, "<td>%s</td></tr>\n", m->self_normalising ? "yes" : "no");
     }
     fputs("</tbody></table></section>\n", f);
 }

@@ -56,6 +56,8 @@ void csv_number(FILE *f, double v);
 void report_verdict(const report_ctx *c, char *buf, size_t len);
 
 /* The prediction for an activation, NaN if none. */
+/* The measured properties behind an activation's predicted score, or NULL. */
+const activ_measured *report_props(const report_ctx *c, const char *act);
 double report_predicted(const report_ctx *c, const char *act);
 /* Spearman's rho between predicted scores and measured mean accuracies over the *n activations that have both. */
 double report_spearman(const report_ctx *c, size_t *n);

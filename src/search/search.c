@@ -20,6 +20,7 @@
 
 #include "activ/activ.h"
 #include "activ/data.h"
+#include "activ/props.h"
 #include "activ/train.h"
 #include "report/report.h"
 #include "search/journal.h"
@@ -432,6 +433,33 @@ static int load_runs(const search_options *o, const search_item *items, size_t n
     return 0;
 }
 
+/*
+ * The properties of every searched activation, measured before any training
+ * would be (activ props), and the score that predicts their order: the report
+ * puts it beside the measured order.  0 measured (then pred is not used).
+ */
+static size_t predict(const search_config *cfg, activ_measured *props, search_prediction *pred)
+{
+    const activ_entry **es = calloc(cfg->nacts, sizeof *es);
+    double(*ps)[ACTIV_MAX_PARAMS] = calloc(cfg->nacts, sizeof *ps);
+    const double **pp = calloc(cfg->nacts, sizeof *pp);
+    size_t ok = 0;
+    char why[256];
+    if (es && ps && pp) {
+        for (size_t a = 0; a < cfg->nacts; a++) {
+            if (activ_parse_spec(cfg->acts[a], &es[a], ps[a], why, sizeof why)) break;
+            pp[a] = ps[a];
+            ok++;
+        }
+    }
+    activ_props_config pc;
+    activ_props_config_default(&pc);
+    if (ok != cfg->nacts || activ_props_measure_many(es, pp, cfg->nacts, &pc, props, why, sizeof why)) ok = 0;
+    for (size_t a = 0; a < ok; a++) pred[a] = (search_prediction){cfg->acts[a], props[a].score, &props[a]};
+    free(es), free(ps), free(pp);
+    return ok;
+}
+
 static int report(const search_options *o, const search_item *items, size_t n, int jobs, int threads,
                   double seconds)
 {
@@ -447,7 +475,11 @@ static int report(const search_options *o, const search_item *items, size_t n, i
     search_meta m = {o->command_line ? o->command_line : "", ACTIV_VERSION_STRING, ACTIV_GIT_COMMIT, cpu,
                      activ_isa_name(activ_isa_active()), o->cfg->model, o->cfg->data, o->cfg->baseline,
                      o->preset ? o->preset : "", o->cfg->epochs, o->cfg->seeds, threads, jobs, seconds};
-    int rc = search_report_write(o->dir, &m, runs, n, costs, ncosts, err, sizeof err);
+    activ_measured *props = calloc(o->cfg->nacts, sizeof *props);
+    search_prediction *pred = calloc(o->cfg->nacts, sizeof *pred);
+    const size_t npred = props && pred ? predict(o->cfg, props, pred) : 0;
+    int rc = search_report_write_pred(o->dir, &m, runs, n, costs, ncosts, pred, npred, err, sizeof err);
+    free(props), free(pred);
     if (!rc) rc = search_report_summary(stdout, o->dir, &m, runs, n, costs, ncosts, err, sizeof err);
     if (rc) fprintf(stderr, "activ: the report: %s\n", err);
     for (size_t i = 0; i < n; i++) journal_run_free(&runs[i]);
