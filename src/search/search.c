@@ -454,6 +454,8 @@ static size_t predict(const search_config *cfg, activ_measured *props, search_pr
     }
     activ_props_config pc;
     activ_props_config_default(&pc);
+    /* without the kernel timing: a resumed search must write the same report (cost has its own column) */
+    pc.cost = 0;
     if (ok != cfg->nacts || activ_props_measure_many(es, pp, cfg->nacts, &pc, props, why, sizeof why)) ok = 0;
     for (size_t a = 0; a < ok; a++) pred[a] = (search_prediction){cfg->acts[a], props[a].score, &props[a]};
     free(es), free(ps), free(pp);
