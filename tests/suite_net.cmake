@@ -6,7 +6,7 @@ foreach(case dense conv conv_groups maxpool avgpool gap batchnorm layernorm resi
         act_params act_unit act_gated act_stochastic)
   add_test(NAME net.grad.${case} COMMAND test_net grad ${case})
 endforeach()
-foreach(case toy determinism diverge parse)
+foreach(case forward toy determinism diverge parse)
   add_test(NAME net.${case} COMMAND test_net ${case})
 endforeach()
 add_test(NAME net.checkpoint COMMAND test_net checkpoint ${CMAKE_CURRENT_BINARY_DIR})

@@ -109,6 +109,82 @@ static int test_grad(const char *name)
     return 2;
 }
 
+/* conv and pooling forward against the textbook loops: the gradient checks alone would pass a
+   consistently wrong (shifted, mis-padded) window */
+static int test_forward(void)
+{
+    static const struct {
+        int c, h, w, f, k, s, p, g;
+    } cases[] = {{1, 7, 6, 3, 3, 1, 1, 1}, {2, 8, 8, 4, 3, 2, 0, 1}, {4, 6, 5, 4, 3, 1, 1, 4},
+                 {4, 9, 9, 6, 5, 2, 2, 2}, {3, 5, 5, 2, 1, 1, 0, 1}, {2, 6, 7, 2, 4, 3, 2, 2}};
+    char err[256], model[128];
+    for (size_t t = 0; t < sizeof cases / sizeof *cases; t++) {
+        const int C = cases[t].c, H = cases[t].h, W = cases[t].w, F = cases[t].f, K = cases[t].k, S = cases[t].s,
+                  P = cases[t].p, G = cases[t].g;
+        const int Ho = (H + 2 * P - K) / S + 1, Wo = (W + 2 * P - K) / S + 1, n = 3;
+        snprintf(model, sizeof model, "conv %d k%d s%d p%d g%d; dense classes", F, K, S, P, G);
+        activ_net *net = activ_net_build(model, "relu", C, H, W, 2, "torch", 3, err, sizeof err);
+        CHECK(net, "%s: %s", model, err);
+        if (!net) continue;
+        net_reserve(net, n);
+        float *x = malloc((size_t)n * C * H * W * sizeof *x);
+        fill(x, (size_t)n * C * H * W, t + 1, 1);
+        net_forward(net, x, n, 0);
+        const float *y = net->out[0], *wt = net->layers[0].params[0].v, *b = net->layers[0].params[1].v;
+        double worst = 0;
+        for (int s = 0; s < n; s++)
+            for (int f = 0; f < F; f++)
+                for (int oy = 0; oy < Ho; oy++)
+                    for (int ox = 0; ox < Wo; ox++) {
+                        const int g = f / (F / G), Cg = C / G;
+                        double acc = b[f];
+                        for (int ci = 0; ci < Cg; ci++)
+                            for (int ky = 0; ky < K; ky++)
+                                for (int kx = 0; kx < K; kx++) {
+                                    const int iy = oy * S - P + ky, ix = ox * S - P + kx;
+                                    if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
+                                    acc += (double)wt[((f * Cg + ci) * K + ky) * K + kx] *
+                                           x[((s * C + g * Cg + ci) * H + iy) * W + ix];
+                                }
+                        const double d = fabs(acc - y[((s * F + f) * Ho + oy) * Wo + ox]);
+                        worst = d > worst ? d : worst;
+                    }
+        CHECK(worst < 1e-5, "%s on %dx%dx%d: differs from the direct convolution by %g", model, C, H, W, worst);
+        free(x);
+        activ_net_free(net);
+    }
+    /* pooling: max and average, 2x2/2 (its own path) and 3x3/2 */
+    const char *pools[] = {"maxpool 2", "maxpool 3 s2", "avgpool 2", "avgpool 3 s2"};
+    for (int t = 0; t < 4; t++) {
+        snprintf(model, sizeof model, "%s; dense classes", pools[t]);
+        const int C = 2, H = 7, W = 8, n = 2, K = t % 2 ? 3 : 2, S = 2, mx = t < 2;
+        activ_net *net = activ_net_build(model, "relu", C, H, W, 2, "torch", 3, err, sizeof err);
+        CHECK(net, "%s: %s", model, err);
+        if (!net) continue;
+        net_reserve(net, n);
+        float x[2 * 2 * 7 * 8];
+        fill(x, sizeof x / sizeof *x, 17 + t, 1);
+        net_forward(net, x, n, 0);
+        const int Ho = (H - K) / S + 1, Wo = (W - K) / S + 1;
+        for (int pl = 0; pl < n * C; pl++)
+            for (int oy = 0; oy < Ho; oy++)
+                for (int ox = 0; ox < Wo; ox++) {
+                    double m = -INFINITY, sum = 0;
+                    for (int a = 0; a < K; a++)
+                        for (int c = 0; c < K; c++) {
+                            const float v = x[(pl * H + oy * S + a) * W + ox * S + c];
+                            m = v > m ? v : m, sum += v;
+                        }
+                    const double want = mx ? m : sum / (K * K), got = net->out[0][(pl * Ho + oy) * Wo + ox];
+                    CHECK(fabs(want - got) < 1e-6, "%s: plane %d (%d,%d): %g, expected %g", pools[t], pl, oy, ox, got,
+                          want);
+                }
+        activ_net_free(net);
+    }
+    printf("forward: conv (strides, padding, groups) and pooling equal the direct loops\n");
+    return failures != 0;
+}
+
 /* a toy problem: which quadrant of an 8x8 image holds a bright square, under noise */
 static void toy_data(activ_dataset *d, size_t n, uint64_t seed)
 {
@@ -280,6 +356,7 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "grad")) return test_grad(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "toy")) return test_toy();
+    if (argc >= 2 && !strcmp(argv[1], "forward")) return test_forward();
     if (argc >= 2 && !strcmp(argv[1], "determinism")) return test_determinism();
     if (argc >= 3 && !strcmp(argv[1], "checkpoint")) return test_checkpoint(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "diverge")) return test_diverge();
