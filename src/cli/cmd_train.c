@@ -109,6 +109,7 @@ static void usage(FILE *f)
                "         [--optim adam|adamw|sgd] [--lr X] [--momentum X] [--wd X] [--decay-act]\n"
                "         [--schedule none|step|cosine] [--init auto|he|lecun|xavier|torch] [--seed N] [--threads N]\n"
                "         [--data fashion-mnist|mnist|cifar10|DIR] [--val-size N] [--train-size N] [--augment]\n"
+               "         [--norm unit|meanstd]\n"
                "         [--save FILE] [--load FILE] [--log FILE] [--json] [--quiet] [--summary]\n");
 }
 
@@ -116,7 +117,7 @@ int cmd_train(int argc, char **argv)
 {
     activ_train_config cfg;
     activ_train_config_default(&cfg);
-    const char *data = "fashion-mnist", *save = NULL, *load = NULL, *log_path = NULL;
+    const char *data = "fashion-mnist", *save = NULL, *load = NULL, *log_path = NULL, *norm = "unit";
     int json = 0, summary = 0;
     double train_size = 0;
     for (int i = 1; i < argc; i++) {
@@ -134,6 +135,7 @@ int cmd_train(int argc, char **argv)
         else if (!strcmp(a, "--save") && v) save = argv[++i];
         else if (!strcmp(a, "--load") && v) load = argv[++i];
         else if (!strcmp(a, "--log") && v) log_path = argv[++i];
+        else if (!strcmp(a, "--norm") && v) norm = argv[++i];
         else if (!strcmp(a, "--epochs")) { if (!NUMBER(1, 100000)) return EXIT_USAGE; cfg.epochs = (int)num; }
         else if (!strcmp(a, "--batch")) { if (!NUMBER(1, 65536)) return EXIT_USAGE; cfg.batch = (int)num; }
         else if (!strcmp(a, "--lr")) { if (!NUMBER(1e-12, 99)) return EXIT_USAGE; cfg.lr = num; }
@@ -158,6 +160,10 @@ int cmd_train(int argc, char **argv)
     }
     double p[ACTIV_MAX_PARAMS];
     if (!cli_resolve(cfg.act, p)) return EXIT_USAGE;
+    if (strcmp(norm, "unit") && strcmp(norm, "meanstd")) {
+        cli_error("--norm must be unit (pixels / 255) or meanstd (standardised per channel), not '%s'", norm);
+        return EXIT_USAGE;
+    }
 
     char err[512];
     activ_dataset all = {0}, test = {0}, train = {0}, val = {0};
@@ -180,6 +186,19 @@ int cmd_train(int argc, char **argv)
         train = all;
     }
     if (train_size && train_size < (double)train.n) train.n = (size_t)train_size; /* the split is already shuffled */
+    if (!strcmp(norm, "meanstd")) {
+        /* statistics of the training part only: validation and test must not leak into them */
+        double mean[4] = {0}, sd[4] = {0};
+        if (train.c > 4) {
+            cli_error("--norm meanstd supports up to 4 channels");
+            activ_dataset_free(&train), activ_dataset_free(&val), activ_dataset_free(&test);
+            return EXIT_USAGE;
+        }
+        activ_dataset_stats(&train, mean, sd);
+        activ_dataset_normalize(&train, mean, sd);
+        if (val.n) activ_dataset_normalize(&val, mean, sd);
+        activ_dataset_normalize(&test, mean, sd);
+    }
 
     activ_net *net = activ_net_build(cfg.model, cfg.act, train.c, train.h, train.w, train.classes, cfg.init, cfg.seed,
                                      err, sizeof err);
