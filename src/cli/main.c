@@ -24,6 +24,8 @@ static const struct {
     {"search", cmd_search,
      "search [--preset quick|default|paper] [--model M] [--acts seed|benchmark|all|NAME,...] [--seeds N] [-o DIR] ...",
      "train a model with each activation (paired seeds, resumable) and report which wins (--help for all options)"},
+    {"merge", cmd_merge, "merge DIR... -o OUT [--allow-partial]",
+     "combine the journals of a search's shards (search --shard K/N) into one journal and its report"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 
