@@ -256,8 +256,8 @@ static int root(const search_options *o, search_journal *j, int size, int thread
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL), sigaction(SIGTERM, &sa, NULL), sigaction(SIGHUP, &sa, NULL);
     if (o->progress != PROGRESS_QUIET)
-        fprintf(stderr, "search: %zu runs%s, %zu in the journal, %d MPI ranks training x %d thread%s (rank 0 "
-                "hands out the runs)\n", j->n, o->shard_n ? " of this shard" : "", j->n - j->ntodo, workers,
+        fprintf(stderr, "search: %zu runs%s, %zu in the journal, %d MPI rank%s training x %d thread%s (rank 0 "
+                "hands out the runs)\n", j->n, o->shard_n ? " of this shard" : "", j->n - j->ntodo, workers, workers == 1 ? "" : "s",
                 threads, threads == 1 ? "" : "s");
     coordinate(&c);
     progress_free(c.view);
