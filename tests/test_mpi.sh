@@ -72,7 +72,16 @@ grep -q "$left in the journal" "$dir/k2.err" || fail "the rerun did not resume: 
 same "$dir/k"
 echo "rerun: resumed and completed, the same results"
 
-# 3. bad input under mpirun: rank 0 says it once, every rank stops, exit 2
+# 3. --shard under mpirun: the ranks share the shard's runs; the two shards merged are the whole
+for k in 1 2; do
+  "${one[@]}" "${mpi[@]}" -n 2 "$activ" "${search[@]}" --shard $k/2 -o "$dir/sh" >/dev/null 2>"$dir/sh.err" ||
+    fail "mpirun --shard $k/2: $(cat "$dir/sh.err")"
+done
+"$activ" merge "$dir/sh" -o "$dir/sh" >/dev/null 2>"$dir/shm.err" || fail "merge of MPI shards: $(cat "$dir/shm.err")"
+same "$dir/sh"
+echo "mpirun with --shard 1/2 and 2/2, merged: the same"
+
+# 4. bad input under mpirun: rank 0 says it once, every rank stops, exit 2
 "${one[@]}" "${mpi[@]}" -n 3 "$activ" "${search[@]}" --data "$dir/no-such" -o "$dir/bad" >/dev/null 2>"$dir/bad.err"
 rc=$?
 [ $rc -eq 2 ] || fail "missing data under mpirun: exit $rc, expected 2: $(cat "$dir/bad.err")"

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "search/driver.h"
+#include "search/shard.h"
 
 /* Messages: a rank asks (READY) or answers (RESULT, FAIL), rank 0 assigns (RUN: an index, -1 for none left). */
 enum { TAG_READY = 1, TAG_RUN, TAG_RESULT, TAG_FAIL, TAG_STEP, TAG_EPOCH, TAG_UNABLE };
@@ -299,6 +300,8 @@ int search_mpi_execute(const search_options *o)
             size_t n;
             /* the run list is a pure function of the configuration: every rank plans the same one */
             if (search_plan(o->cfg, &items, &n, err, sizeof err) == 0) {
+                /* rank 0 hands out indices into its list: the shard's, when there is one */
+                if (o->shard_n) search_shard_select(items, n, o->shard_k, o->shard_n);
                 train_rank(o, items, threads);
                 free(items);
             }
