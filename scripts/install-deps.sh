@@ -5,11 +5,12 @@
 #                                     build), zlib, and the default data set (Fashion-MNIST)
 #   scripts/install-deps.sh --tests   also what the tests use: MPFR (the oracle), clang + libFuzzer
 #                                     (fuzzing the parsers), python3 (reading JSON back), chromium
-#                                     (rendering the search report headless)
+#                                     (rendering the search report headless), OpenMPI (the MPI search;
+#                                     activ builds without it, then `mpirun activ search` is unavailable)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsleef-dev libopenblas-openmp-dev zlib1g-dev dataset-fashion-mnist)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libmpfr-dev libgmp-dev clang libclang-rt-14-dev python3 chromium)
+  packages+=(libmpfr-dev libgmp-dev clang libclang-rt-14-dev python3 chromium libopenmpi-dev openmpi-bin)
 fi
 missing=()
 for p in "${packages[@]}"; do

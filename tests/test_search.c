@@ -163,14 +163,14 @@ static void test_config(const char *dir)
     CHECK(search_config_set_acts(&a, "mish,elu", "relu", err, sizeof err) == 0, "%s", err);
     CHECK(search_config_finish(&a, err, sizeof err) == 0, "%s", err);
     CHECK(journal_prepare(dir, err, sizeof err) == 0, "%s", err);
-    CHECK(journal_open_config(dir, &a, "activ search ...", err, sizeof err) == 0, "write: %s", err);
-    CHECK(journal_open_config(dir, &a, "activ search ...", err, sizeof err) == 0, "same config refused: %s", err);
+    CHECK(journal_open_config(dir, &a, "activ search ...", "quick", err, sizeof err) == 0, "write: %s", err);
+    CHECK(journal_open_config(dir, &a, "activ search ...", "quick", err, sizeof err) == 0, "same config refused: %s", err);
     search_config_from_preset(&b, search_preset_find("quick"));
     b.epochs = 7;
     b.lr = 0.01;
     CHECK(search_config_set_acts(&b, "mish,elu", "relu", err, sizeof err) == 0, "%s", err);
     CHECK(search_config_finish(&b, err, sizeof err) == 0, "%s", err);
-    CHECK(journal_open_config(dir, &b, "x", err, sizeof err) == 1, "changed config accepted");
+    CHECK(journal_open_config(dir, &b, "x", NULL, err, sizeof err) == 1, "changed config accepted");
     CHECK(strstr(err, "2 fields differ") && strstr(err, "epochs: 3 in the journal, 7 now") &&
           strstr(err, "lr: 0.001 in the journal, 0.01 now") && strstr(err, "-o DIR"), "message: %s", err);
     search_config_free(&a);

@@ -16,6 +16,7 @@ int cmd_bench(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_props(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Exit codes: 0 success, 1 failure while working, 2 bad usage or input. */
 enum { EXIT_USAGE = 2 };

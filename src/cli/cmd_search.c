@@ -5,17 +5,21 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "search/mpi_driver.h"
 #include "search/search.h"
+#include "search/shard.h"
 
 static void search_usage(FILE *f)
 {
     fprintf(f, "usage: activ search [--preset quick|default|paper] [--model mlp|cnn|resnet|@FILE|DESC]\n"
                "         [--acts seed|benchmark|all|NAME,...] [--baseline relu] [--seeds N] [--epochs N]\n"
                "         [--data fashion-mnist|mnist|cifar10|DIR] [--train-size N] [--val-size N]\n"
-               "         [--batch N] [--lr X] [--optim adam|sgd|adamw] [--jobs N] [--quiet] [-o DIR]\n\n"
+               "         [--batch N] [--lr X] [--optim adam|sgd|adamw] [--jobs N] [--shard K/N] [--quiet] [-o DIR]\n\n"
                "Trains the model once per (activation, seed), picks each run's epoch on the validation split,\n"
                "measures test accuracy there and writes the journal and the report to DIR (default out/search).\n"
-               "Interrupted? Run the same command again: finished runs are kept.  Presets:\n");
+               "Interrupted? Run the same command again: finished runs are kept.\n"
+               "--shard K/N trains only part K of N of the runs (no report: 'activ merge' writes it);\n"
+               "under mpirun the ranks share the runs and rank 0 writes the journal (docs/cluster.md).  Presets:\n");
     for (const search_preset *p = search_presets(); p->name; p++)
         fprintf(f, "  %-8s %s: %s, %s, %d seeds, %d epochs (%s)\n", p->name, p->what, p->model, p->acts, p->seeds,
                 p->epochs, p->budget);
@@ -49,7 +53,7 @@ static char *join_command_line(int argc, char **argv)
 
 typedef struct search_args {
     const char *preset, *acts, *baseline, *dir;
-    int jobs, quiet;
+    int jobs, quiet, shard_k, shard_n;
 } search_args;
 
 /* Applies one flag and its value to cfg or args; 1 if it took the value, 0 if none, -1 on error. */
@@ -65,6 +69,13 @@ static int apply_flag(const char *flag, const char *v, search_config *cfg, searc
     else if (!strcmp(flag, "--acts")) a->acts = v;
     else if (!strcmp(flag, "--baseline")) a->baseline = v;
     else if (!strcmp(flag, "-o")) a->dir = v;
+    else if (!strcmp(flag, "--shard")) {
+        char err[256];
+        if (search_shard_parse(v, &a->shard_k, &a->shard_n, err, sizeof err)) {
+            cli_error("%s", err);
+            return -1;
+        }
+    }
     else if (!strcmp(flag, "--model")) snprintf(cfg->model, sizeof cfg->model, "%s", v);
     else if (!strcmp(flag, "--data")) snprintf(cfg->data, sizeof cfg->data, "%s", v);
     else if (!strcmp(flag, "--optim")) snprintf(cfg->optim, sizeof cfg->optim, "%s", v);
@@ -111,7 +122,7 @@ int cmd_search(int argc, char **argv)
     if (!preset) return EXIT_USAGE;
     search_config cfg;
     search_config_from_preset(&cfg, preset);
-    search_args a = {preset->name, preset->acts, "relu", "out/search", 0, 0};
+    search_args a = {preset->name, preset->acts, "relu", "out/search", 0, 0, 0, 0};
     int rc = EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
         int took = apply_flag(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &cfg, &a);
@@ -127,8 +138,8 @@ int cmd_search(int argc, char **argv)
     char *command_line = join_command_line(argc, argv);
     search_options o = {&cfg, a.dir, a.jobs,
                         a.quiet ? PROGRESS_QUIET : isatty(STDERR_FILENO) ? PROGRESS_LIVE : PROGRESS_LINES,
-                        command_line, preset->name};
-    rc = search_execute(&o);
+                        command_line, preset->name, a.shard_k, a.shard_n};
+    rc = search_mpi_launched() ? search_mpi_execute(&o) : search_execute(&o);
     free(command_line);
 done:
     search_config_free(&cfg);

@@ -28,6 +28,8 @@ static const struct {
      "props [NAME[:k=v]...] [--set seed|benchmark|all] [--depth 50 --width 256] [--seed N] [--no-cost] [--rank]\n"
      "            [--json] [--json-file FILE] [--csv FILE]",
      "the four criteria measured: non-linearity, cost, gradient flow, distribution; --rank predicts the order"},
+    {"merge", cmd_merge, "merge DIR... -o OUT [--allow-partial]",
+     "combine the journals of a search's shards (search --shard K/N) into one journal and its report"},
     {"doc", cmd_doc, "doc", "the whole catalog as Markdown (the source of docs/catalog.md)"},
 };
 

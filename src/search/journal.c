@@ -49,17 +49,18 @@ int journal_prepare(const char *dir, char *err, size_t errlen)
     return make_dir(dir, err, errlen) || make_dir(runs, err, errlen) ? -1 : 0;
 }
 
-int journal_lock(const char *dir, char *err, size_t errlen)
+int journal_lock(const char *dir, const char *name, char *err, size_t errlen)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/search.lock", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) {
         snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
         return -1;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        snprintf(err, errlen, "another search is running in %s (it holds %s)", dir, path);
+        snprintf(err, errlen, "another search%s is running in %s (it holds %s)", strstr(name, "shard") ? " of this shard" : "",
+                 dir, path);
         close(fd);
         return -1;
     }
@@ -138,8 +139,8 @@ static void describe(const sjson *v, char *out, size_t len)
     free(text);
 }
 
-/* "field: A in DIR, B now" for every field that differs; the count. */
-static int config_diff(const sjson *old, const sjson *now, char *out, size_t len)
+int journal_config_diff(const sjson *old, const sjson *now, const char *in_old, const char *in_now, char *out,
+                        size_t len)
 {
     int count = 0;
     size_t used = 0;
@@ -153,7 +154,7 @@ static int config_diff(const sjson *old, const sjson *now, char *out, size_t len
             char was[80], is[80];
             describe(pass ? &a->items[i] : other, was, sizeof was);
             describe(pass ? other : &a->items[i], is, sizeof is);
-            int k = snprintf(out + used, len - used, "\n  %s: %s in the journal, %s now", a->keys[i], was, is);
+            int k = snprintf(out + used, len - used, "\n  %s: %s %s, %s %s", a->keys[i], was, in_old, is, in_now);
             if (k > 0 && used + (size_t)k < len) used += (size_t)k;
             count++;
         }
@@ -161,38 +162,62 @@ static int config_diff(const sjson *old, const sjson *now, char *out, size_t len
     return count;
 }
 
-static int write_new_config(const char *path, const search_config *cfg, const char *command_line, char *err,
-                            size_t errlen)
+static void write_config_file(FILE *f, const search_config *cfg, const char *command_line, const char *preset)
 {
-    atomic_file af;
-    if (atomic_open(&af, path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
     char when[64];
     time_t now = time(NULL);
     struct tm tm;
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    fputs("{\n  \"format\": \"" JOURNAL_CONFIG_FORMAT "\",\n  \"config\": ", af.f);
-    write_config(af.f, cfg);
-    fputs(",\n  \"created\": ", af.f);
-    json_string(af.f, when);
-    fputs(",\n  \"command_line\": ", af.f);
-    json_string(af.f, command_line ? command_line : "");
-    fputs("\n}\n", af.f);
-    if (atomic_commit(&af) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    fputs("{\n  \"format\": \"" JOURNAL_CONFIG_FORMAT "\",\n  \"config\": ", f);
+    write_config(f, cfg);
+    fputs(",\n  \"created\": ", f);
+    json_string(f, when);
+    fputs(",\n  \"command_line\": ", f);
+    json_string(f, command_line ? command_line : "");
+    fputs(",\n  \"preset\": ", f);
+    json_string(f, preset ? preset : "");
+    fputs("\n}\n", f);
 }
 
-int journal_open_config(const char *dir, const search_config *cfg, const char *command_line, char *err,
-                        size_t errlen)
+/*
+ * Creates path whole, unless it exists: shards starting together in one DIR
+ * (on a shared file system too) must not replace each other's search.json,
+ * so the file is written beside it and hard-linked into place, which fails
+ * if another got there first.  0 written, 1 it existed, -1 error.
+ */
+static int write_new_config(const char *path, const search_config *cfg, const char *command_line,
+                            const char *preset, char *err, size_t errlen)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.new.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0) close(fd), unlink(tmp);
+        return -1;
+    }
+    fchmod(fd, 0644);
+    write_config_file(f, cfg, command_line, preset);
+    int ok = fflush(f) == 0 && fsync(fd) == 0;
+    ok = fclose(f) == 0 && ok;
+    int rc = 0;
+    if (!ok) rc = -1;
+    else if (link(tmp, path) != 0) rc = errno == EEXIST ? 1 : -1;
+    if (rc < 0) snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    unlink(tmp);
+    return rc;
+}
+
+int journal_open_config(const char *dir, const search_config *cfg, const char *command_line, const char *preset,
+                        char *err, size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/search.json", dir);
-    if (access(path, F_OK) != 0) return write_new_config(path, cfg, command_line, err, errlen);
+    if (access(path, F_OK) != 0) {
+        int w = write_new_config(path, cfg, command_line, preset, err, errlen);
+        if (w <= 0) return w; /* written, or an error; 1: another shard wrote it first, so check it */
+    }
     sjson file, now;
     char why[512];
     if (sjson_parse_file(path, &file, why, sizeof why)) {
@@ -213,7 +238,7 @@ int journal_open_config(const char *dir, const search_config *cfg, const char *c
         return -1;
     }
     char diff[2048];
-    int n = config_diff(old, &now, diff, sizeof diff);
+    int n = journal_config_diff(old, &now, "in the journal", "now", diff, sizeof diff);
     if (n) snprintf(err, errlen, "%s holds a search with another configuration (%d field%s differ%s):%s\n"
                     "Run the same command as before to resume it, use another -o DIR for this one, "
                     "or delete %s to start over.", dir, n, n == 1 ? "" : "s", n == 1 ? "s" : "", diff, dir);
@@ -271,6 +296,36 @@ static void write_run(FILE *f, const search_run *r, const journal_timing *t)
     fprintf(f, "],\n    \"threads\": %d,\n    \"wall_seconds\": ", t ? t->threads : 0);
     json_number(f, t ? t->wall_seconds : NAN);
     fputs("\n  }\n}\n", f);
+}
+
+char *journal_run_text(const search_run *r, const journal_timing *t, size_t *len)
+{
+    char *text = NULL;
+    FILE *f = open_memstream(&text, len);
+    if (!f) return NULL;
+    write_run(f, r, t);
+    if (fclose(f) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+int journal_write_run_text(const char *dir, const char *id, const char *text, size_t len, char *err, size_t errlen)
+{
+    char path[4096];
+    journal_run_path(dir, id, path, sizeof path);
+    atomic_file af;
+    if (atomic_open(&af, path) != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    fwrite(text, 1, len, af.f);
+    if (atomic_commit(&af) != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
 }
 
 int journal_write_run(const char *dir, const char *id, const search_run *r, const journal_timing *t, char *err,
@@ -416,12 +471,9 @@ static void read_run(reader *rd, const sjson *doc, search_run *r, journal_timing
     if (!rd->failed) read_epochs(rd, res, timing, r);
 }
 
-int journal_read_run(const char *path, const char *expect_act, int expect_seed, search_run *r, journal_timing *t,
-                     char *err, size_t errlen)
+static int run_from_doc(const char *path, sjson doc, const char *expect_act, int expect_seed, search_run *r,
+                        journal_timing *t, char *err, size_t errlen)
 {
-    memset(r, 0, sizeof *r);
-    sjson doc;
-    if (sjson_parse_file(path, &doc, err, errlen)) return -1;
     reader rd = {path, err, errlen, 0};
     if (doc.type != SJSON_OBJ) {
         snprintf(err, errlen, "%s: not a JSON object", path);
@@ -440,24 +492,52 @@ int journal_read_run(const char *path, const char *expect_act, int expect_seed, 
     return 0;
 }
 
+int journal_read_run(const char *path, const char *expect_act, int expect_seed, search_run *r, journal_timing *t,
+                     char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    sjson doc;
+    if (sjson_parse_file(path, &doc, err, errlen)) return -1;
+    return run_from_doc(path, doc, expect_act, expect_seed, r, t, err, errlen);
+}
+
+int journal_parse_run(const char *text, size_t len, const char *name, const char *expect_act, int expect_seed,
+                      search_run *r, journal_timing *t, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    sjson doc;
+    char why[512];
+    if (sjson_parse(text, len, &doc, why, sizeof why)) {
+        snprintf(err, errlen, "%s: %s", name, why);
+        return -1;
+    }
+    return run_from_doc(name, doc, expect_act, expect_seed, r, t, err, errlen);
+}
+
 void journal_run_free(search_run *r)
 {
     free(r->log);
     r->log = NULL;
 }
 
-void journal_clean_temporaries(const char *dir)
+void journal_clean_temporaries(const char *dir, const search_item *items, size_t n)
 {
     char runs[4096];
     snprintf(runs, sizeof runs, "%s/runs", dir);
     DIR *d = opendir(runs);
     if (!d) return;
     struct dirent *de;
-    while ((de = readdir(d)))
-        if (strstr(de->d_name, ".json.tmp.")) {
-            char path[4096 + 256];
-            snprintf(path, sizeof path, "%s/%s", runs, de->d_name);
-            unlink(path);
-        }
+    while ((de = readdir(d))) {
+        const char *tmp = strstr(de->d_name, ".json.tmp.");
+        if (!tmp) continue;
+        size_t stem = (size_t)(tmp - de->d_name);
+        for (size_t i = 0; i < n; i++)
+            if (strlen(items[i].id) == stem && !strncmp(items[i].id, de->d_name, stem)) {
+                char path[4096 + 256];
+                snprintf(path, sizeof path, "%s/%s", runs, de->d_name);
+                unlink(path);
+                break;
+            }
+    }
     closedir(d);
 }

@@ -31,10 +31,16 @@ int journal_config_json(const search_config *cfg, sjson *out, char *err, size_t 
  * Checks DIR/search.json against cfg, or writes it (with the command line,
  * for people) when there is none.  1 if the journal holds another
  * configuration (err lists the fields that differ: "epochs: 5 in DIR, 3 now";
- * nothing is written), 0 if it matches or was written, -1 on error.
+ * nothing is written), 0 if it matches or was written, -1 on error.  preset
+ * is kept for the report of a merge (it does not change results).  Several
+ * shards may call this at once on one DIR: exactly one writes the file.
  */
-int journal_open_config(const char *dir, const search_config *cfg, const char *command_line, char *err,
-                        size_t errlen);
+int journal_open_config(const char *dir, const search_config *cfg, const char *command_line, const char *preset,
+                        char *err, size_t errlen);
+
+/* "\n  field: A in_old, B in_now" into out for every field of two configurations that differs; the count. */
+int journal_config_diff(const sjson *old, const sjson *now, const char *in_old, const char *in_now, char *out,
+                        size_t len);
 
 /* Machine-dependent facts of a run, kept out of the result. */
 typedef struct journal_timing {
@@ -45,6 +51,14 @@ typedef struct journal_timing {
 /* Writes DIR/runs/<id>.json atomically.  0, or -1 with a message. */
 int journal_write_run(const char *dir, const char *id, const search_run *r, const journal_timing *t, char *err,
                       size_t errlen);
+
+/* A run file's text (malloc'd; NULL if out of memory): what an MPI rank sends to rank 0. */
+char *journal_run_text(const search_run *r, const journal_timing *t, size_t *len);
+/* Writes text as DIR/runs/<id>.json atomically.  0, or -1 with a message. */
+int journal_write_run_text(const char *dir, const char *id, const char *text, size_t len, char *err, size_t errlen);
+/* journal_read_run on text in memory; name stands for the file in messages. */
+int journal_parse_run(const char *text, size_t len, const char *name, const char *expect_act, int expect_seed,
+                      search_run *r, journal_timing *t, char *err, size_t errlen);
 
 /*
  * Reads a run file into r (r->log allocated; free with journal_run_free) and,
@@ -59,11 +73,13 @@ void journal_run_free(search_run *r);
 /* The path of a run file: DIR/runs/<id>.json. */
 void journal_run_path(const char *dir, const char *id, char *out, size_t len);
 
-/* Takes DIR/search.lock so that two searches never share a journal: the
-   descriptor (kept open while searching), or -1 with a message. */
-int journal_lock(const char *dir, char *err, size_t errlen);
+/* Takes DIR/<name> (search.lock, or a shard's own) so that two searches of
+   the same runs never share a journal: the descriptor (kept open while
+   searching), or -1 with a message. */
+int journal_lock(const char *dir, const char *name, char *err, size_t errlen);
 
-/* Removes temporaries that a killed writer left in DIR/runs (they are never whole runs). */
-void journal_clean_temporaries(const char *dir);
+/* Removes the temporaries that a killed writer of one of items left in
+   DIR/runs (they are never whole runs); another shard's are left alone. */
+void journal_clean_temporaries(const char *dir, const search_item *items, size_t n);
 
 #endif

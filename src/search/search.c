@@ -23,19 +23,10 @@
 #include "activ/props.h"
 #include "activ/train.h"
 #include "report/report.h"
+#include "search/driver.h"
 #include "search/journal.h"
 
-#include "activ_git_commit.h" /* generated at build time (cmake/git_commit.cmake) */
-#ifndef ACTIV_GIT_COMMIT
-#define ACTIV_GIT_COMMIT "unknown"
-#endif
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 int search_cores(void)
 {
@@ -43,48 +34,6 @@ int search_cores(void)
     if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
-}
-
-/* ---- the data every worker shares --------------------------------------------------- */
-
-typedef struct shared_data {
-    activ_dataset all, test;
-} shared_data;
-
-static int load_data(const search_config *cfg, shared_data *d, char *err, size_t errlen)
-{
-    memset(d, 0, sizeof *d);
-    if (activ_load_named(cfg->data, NULL, &d->all, &d->test, err, errlen)) return -1;
-    if (cfg->val_size >= d->all.n || cfg->train_size + cfg->val_size > d->all.n) {
-        snprintf(err, errlen, "--train-size %zu and --val-size %zu do not fit the %zu training images of %s",
-                 cfg->train_size, cfg->val_size, d->all.n, cfg->data);
-        activ_dataset_free(&d->all), activ_dataset_free(&d->test);
-        return -1;
-    }
-    return 0;
-}
-
-static void free_data(shared_data *d)
-{
-    activ_dataset_free(&d->all);
-    activ_dataset_free(&d->test);
-}
-
-/* Builds the network with every activation before any worker starts, so a bad model or spec fails at once. */
-static int check_model(const search_config *cfg, const activ_dataset *d, size_t *params, char *err, size_t errlen)
-{
-    for (size_t i = 0; i < cfg->nacts; i++) {
-        char why[512];
-        activ_net *net = activ_net_build(cfg->model_desc, cfg->acts[i], d->c, d->h, d->w, d->classes, cfg->init, 1,
-                                         why, sizeof why);
-        if (!net) {
-            snprintf(err, errlen, "model %s with %s: %s", cfg->model, cfg->acts[i], why);
-            return -1;
-        }
-        if (i == 0) *params = activ_net_param_count(net);
-        activ_net_free(net);
-    }
-    return 0;
 }
 
 /* ---- workers ---------------------------------------------------------------------- */
@@ -121,7 +70,7 @@ static void on_progress(void *ctx, int epoch, int epochs, size_t step, size_t st
 {
     (void)epochs, (void)img_per_s;
     worker_ctx *w = ctx;
-    double t = now();
+    double t = search_now();
     if (t - w->last_sent < 0.1 && step != steps) return;
     w->last_sent = t;
     worker_msg m = {.kind = MSG_STEP, .epoch = epoch, .step = step, .steps = steps, .loss = loss, .acc = acc};
@@ -134,48 +83,8 @@ static void on_epoch(void *ctx, const activ_epoch_log *log)
     send_msg(ctx, &m);
 }
 
-static void to_run(const char *act, int seed, const activ_train_result *res, search_run *r)
-{
-    memset(r, 0, sizeof *r);
-    snprintf(r->act, sizeof r->act, "%s", act);
-    r->seed = seed;
-    r->diverged = res->diverged;
-    r->diverged_epoch = res->diverged_epoch;
-    r->epochs_run = res->epochs_run;
-    r->best_epoch = res->best_epoch;
-    r->best_val_acc = res->best_val_acc;
-    r->test_acc = res->test_acc;
-    r->test_loss = res->test_loss;
-    r->sec_per_epoch = res->sec_per_epoch;
-    r->peak_rss_mb = res->peak_rss_mb;
-    r->params = res->params;
-    r->log = res->log; /* borrowed */
-}
-
-static void train_config(const search_config *cfg, const char *act, int seed, int threads, activ_train_config *tc)
-{
-    activ_train_config_default(tc);
-    tc->model = cfg->model_desc;
-    tc->act = act;
-    tc->init = cfg->init;
-    tc->optim = cfg->optim;
-    tc->schedule = cfg->schedule;
-    tc->epochs = cfg->epochs;
-    tc->batch = cfg->batch;
-    tc->lr = cfg->lr;
-    tc->momentum = cfg->momentum;
-    tc->weight_decay = cfg->weight_decay;
-    if (cfg->step_every > 0) tc->step_every = cfg->step_every;
-    tc->step_gamma = cfg->step_gamma;
-    tc->val_size = cfg->val_size;
-    tc->augment = cfg->augment;
-    tc->seed = (uint64_t)seed;
-    tc->threads = threads;
-    tc->quiet = 1;
-}
-
 /* The body of a worker process: train one run, journal it.  Never returns. */
-static void worker(const search_options *o, const shared_data *d, const search_item *it, uint32_t run, int slot,
+static void worker(const search_options *o, const search_data *d, const search_item *it, uint32_t run, int slot,
                    int threads, int fd, pid_t parent)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -183,33 +92,17 @@ static void worker(const search_options *o, const shared_data *d, const search_i
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_IGN);
-    const search_config *cfg = o->cfg;
-    const char *act = cfg->acts[it->act];
     worker_ctx w = {fd, slot, run, 0};
     worker_msg fail = {.kind = MSG_FAIL};
-    double t0 = now();
-
-    /* as activ train does: the validation images by seed, then the first train_size of the shuffled rest */
-    activ_dataset train = d->all, val = {0};
-    if (cfg->val_size &&
-        activ_dataset_split(&d->all, cfg->val_size, (uint64_t)it->seed, &train, &val, fail.text, sizeof fail.text)) {
-        send_msg(&w, &fail);
-        _exit(1);
-    }
-    if (cfg->train_size && cfg->train_size < train.n) train.n = cfg->train_size;
-    const activ_dataset *tr = &train, *va = val.n ? &val : NULL;
-    activ_train_config tc;
-    train_config(cfg, act, it->seed, threads, &tc);
+    double t0 = search_now();
     activ_train_hooks hooks = {on_progress, on_epoch, &w};
     activ_train_result res;
-    memset(&res, 0, sizeof res);
-    if (activ_train(&tc, NULL, tr, va, &d->test, &hooks, &res, fail.text, sizeof fail.text)) {
+    search_run r;
+    if (search_train_one(o->cfg, d, it, threads, &hooks, &r, &res, fail.text, sizeof fail.text)) {
         send_msg(&w, &fail);
         _exit(1);
     }
-    search_run r;
-    to_run(act, it->seed, &res, &r);
-    journal_timing t = {threads, now() - t0};
+    journal_timing t = {threads, search_now() - t0};
     if (journal_write_run(o->dir, it->id, &r, &t, fail.text, sizeof fail.text)) {
         send_msg(&w, &fail);
         _exit(1);
@@ -233,7 +126,7 @@ typedef struct driver {
     const search_options *o;
     const search_item *items;
     size_t nitems;
-    const shared_data *data;
+    const search_data *data;
     int jobs, threads, pipe_rd, pipe_wr;
     slot *slots;
     progress *view;
@@ -274,7 +167,7 @@ static int spawn(driver *dv, int s, size_t run)
         close(dv->pipe_rd);
         worker(dv->o, dv->data, it, (uint32_t)run, s, dv->threads, dv->pipe_wr, parent);
     }
-    dv->slots[s] = (slot){pid, run, now(), ""};
+    dv->slots[s] = (slot){pid, run, search_now(), ""};
     progress_start(dv->view, s, dv->o->cfg->acts[it->act], it->seed, dv->o->cfg->epochs);
     return 0;
 }
@@ -288,7 +181,7 @@ static void reaped(driver *dv, int s, int status)
     journal_run_path(dv->o->dir, it->id, path, sizeof path);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
         journal_read_run(path, dv->o->cfg->acts[it->act], it->seed, &r, NULL, why, sizeof why) == 0) {
-        progress_finish(dv->view, s, &r, NULL, now() - sl->started);
+        progress_finish(dv->view, s, &r, NULL, search_now() - sl->started);
         journal_run_free(&r);
     } else {
         if (!sl->failure[0] && WIFSIGNALED(status))
@@ -297,7 +190,7 @@ static void reaped(driver *dv, int s, int status)
             snprintf(sl->failure, sizeof sl->failure, "%.200s", why);
         else if (!sl->failure[0]) snprintf(sl->failure, sizeof sl->failure, "worker exited with status %d",
                                            WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-        progress_finish(dv->view, s, NULL, sl->failure, now() - sl->started);
+        progress_finish(dv->view, s, NULL, sl->failure, search_now() - sl->started);
         dv->failed++;
     }
     sl->pid = 0;
@@ -354,160 +247,6 @@ static void run_workers(driver *dv, const size_t *todo, size_t ntodo)
     }
 }
 
-/* ---- kernel cost: ns per element of each activation's forward and backward ---------------- */
-
-static double time_kernel(const activ_entry *e, const float *p, float *x, float *y, float *dy, size_t n, int bwd)
-{
-    double best = INFINITY;
-    for (int rep = 0; rep < 3; rep++) {
-        double t0 = now();
-        if (bwd) activ_backward(e, p, x, dy, y, n);
-        else activ_forward(e, p, x, y, n);
-        double t = now() - t0;
-        if (t < best) best = t;
-    }
-    return best * 1e9 / (double)n;
-}
-
-static size_t measure_costs(const search_config *cfg, search_act_cost *costs)
-{
-    enum { N = 1 << 20 };
-    float *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y), *dy = malloc(N * sizeof *dy);
-    if (!x || !y || !dy) {
-        free(x), free(y), free(dy);
-        return 0;
-    }
-    for (size_t i = 0; i < N; i++) x[i] = (float)(8.0 * i / N - 4.0), dy[i] = 1.0f;
-    activ_set_threads(1);
-    for (size_t a = 0; a < cfg->nacts; a++) {
-        search_act_cost *c = &costs[a];
-        snprintf(c->act, sizeof c->act, "%s", cfg->acts[a]);
-        c->fwd_ns = c->bwd_ns = NAN;
-        const activ_entry *e;
-        double pd[ACTIV_MAX_PARAMS];
-        float pf[ACTIV_MAX_PARAMS];
-        char why[256];
-        if (activ_parse_spec(cfg->acts[a], &e, pd, why, sizeof why)) continue;
-        /* tensor-wide kinds (softmax, gated, maxout ...) have no per-element kernel to time */
-        if (e->kind != ACTIV_KIND_ELEMENTWISE && e->kind != ACTIV_KIND_STOCHASTIC) continue;
-        for (unsigned k = 0; k < e->nparams; k++) pf[k] = (float)pd[k];
-        c->fwd_ns = time_kernel(e, pf, x, y, dy, N, 0);
-        c->bwd_ns = time_kernel(e, pf, x, y, dy, N, 1);
-    }
-    activ_set_threads(0);
-    free(x), free(y), free(dy);
-    return cfg->nacts;
-}
-
-/* ---- the report ----------------------------------------------------------------- */
-
-static void cpu_model(char *out, size_t len)
-{
-    snprintf(out, len, "unknown");
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    if (!f) return;
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        char *colon = strchr(line, ':');
-        if (strncmp(line, "model name", 10) || !colon) continue;
-        colon += 1 + (colon[1] == ' ');
-        colon[strcspn(colon, "\n")] = 0;
-        snprintf(out, len, "%s", colon);
-        break;
-    }
-    fclose(f);
-}
-
-/* Reads every run of the list from the journal, in list order.  -1 if one is missing or unreadable. */
-static int load_runs(const search_options *o, const search_item *items, size_t n, search_run *runs)
-{
-    for (size_t i = 0; i < n; i++) {
-        char path[4096], why[512];
-        journal_run_path(o->dir, items[i].id, path, sizeof path);
-        if (journal_read_run(path, o->cfg->acts[items[i].act], items[i].seed, &runs[i], NULL, why, sizeof why)) {
-            fprintf(stderr, "activ: %s\n", why);
-            for (size_t k = 0; k < i; k++) journal_run_free(&runs[k]);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/*
- * The properties of every searched activation, measured before any training
- * would be (activ props), and the score that predicts their order: the report
- * puts it beside the measured order.  0 measured (then pred is not used).
- */
-static size_t predict(const search_config *cfg, activ_measured *props, search_prediction *pred)
-{
-    const activ_entry **es = calloc(cfg->nacts, sizeof *es);
-    double(*ps)[ACTIV_MAX_PARAMS] = calloc(cfg->nacts, sizeof *ps);
-    const double **pp = calloc(cfg->nacts, sizeof *pp);
-    size_t ok = 0;
-    char why[256];
-    if (es && ps && pp) {
-        for (size_t a = 0; a < cfg->nacts; a++) {
-            if (activ_parse_spec(cfg->acts[a], &es[a], ps[a], why, sizeof why)) break;
-            pp[a] = ps[a];
-            ok++;
-        }
-    }
-    activ_props_config pc;
-    activ_props_config_default(&pc);
-    /* without the kernel timing: a resumed search must write the same report (cost has its own column) */
-    pc.cost = 0;
-    if (ok != cfg->nacts || activ_props_measure_many(es, pp, cfg->nacts, &pc, props, why, sizeof why)) ok = 0;
-    for (size_t a = 0; a < ok; a++) pred[a] = (search_prediction){cfg->acts[a], props[a].score, &props[a]};
-    free(es), free(ps), free(pp);
-    return ok;
-}
-
-static int report(const search_options *o, const search_item *items, size_t n, int jobs, int threads,
-                  double seconds)
-{
-    search_run *runs = calloc(n, sizeof *runs);
-    search_act_cost *costs = calloc(o->cfg->nacts, sizeof *costs);
-    if (!runs || !costs || load_runs(o, items, n, runs)) {
-        free(runs), free(costs);
-        return 1;
-    }
-    size_t ncosts = measure_costs(o->cfg, costs);
-    char cpu[256], err[1024];
-    cpu_model(cpu, sizeof cpu);
-    search_meta m = {o->command_line ? o->command_line : "", ACTIV_VERSION_STRING, ACTIV_GIT_COMMIT, cpu,
-                     activ_isa_name(activ_isa_active()), o->cfg->model, o->cfg->data, o->cfg->baseline,
-                     o->preset ? o->preset : "", o->cfg->epochs, o->cfg->seeds, threads, jobs, seconds};
-    activ_measured *props = calloc(o->cfg->nacts, sizeof *props);
-    search_prediction *pred = calloc(o->cfg->nacts, sizeof *pred);
-    const size_t npred = props && pred ? predict(o->cfg, props, pred) : 0;
-    int rc = search_report_write_pred(o->dir, &m, runs, n, costs, ncosts, pred, npred, err, sizeof err);
-    free(props), free(pred);
-    if (!rc) rc = search_report_summary(stdout, o->dir, &m, runs, n, costs, ncosts, err, sizeof err);
-    if (rc) fprintf(stderr, "activ: the report: %s\n", err);
-    for (size_t i = 0; i < n; i++) journal_run_free(&runs[i]);
-    free(runs), free(costs);
-    return rc ? 1 : 0;
-}
-
-/* ---- the whole search ------------------------------------------------------------- */
-
-/* The runs not yet in the journal; unreadable run files are reported and will be redone. */
-static size_t find_todo(const search_options *o, const search_item *items, size_t n, size_t *todo)
-{
-    size_t ntodo = 0;
-    for (size_t i = 0; i < n; i++) {
-        char path[4096], why[512];
-        journal_run_path(o->dir, items[i].id, path, sizeof path);
-        search_run r;
-        if (access(path, F_OK) != 0) todo[ntodo++] = i;
-        else if (journal_read_run(path, o->cfg->acts[items[i].act], items[i].seed, &r, NULL, why, sizeof why)) {
-            fprintf(stderr, "activ: %s\nactiv: that run will be trained again\n", why);
-            todo[ntodo++] = i;
-        } else journal_run_free(&r);
-    }
-    return ntodo;
-}
-
 static void install_handlers(void)
 {
     struct sigaction sa;
@@ -521,19 +260,18 @@ static void install_handlers(void)
 static int train_missing(const search_options *o, driver *dv, const size_t *todo, size_t ntodo, char *err,
                          size_t errlen)
 {
-    shared_data data;
-    size_t params = 0;
+    search_data data;
     /* no OpenMP team may exist in the driver before fork(): libgomp's threads do not survive it */
     omp_set_num_threads(1);
-    if (load_data(o->cfg, &data, err, errlen)) return 2;
-    if (check_model(o->cfg, &data.all, &params, err, errlen)) {
-        free_data(&data);
+    if (search_load_data(o->cfg, &data, err, errlen)) return 2;
+    if (search_check_model(o->cfg, &data.all, err, errlen)) {
+        search_free_data(&data);
         return 2;
     }
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         snprintf(err, errlen, "pipe: %s", strerror(errno));
-        free_data(&data);
+        search_free_data(&data);
         return 1;
     }
     fcntl(fds[0], F_SETFL, O_NONBLOCK);
@@ -543,51 +281,54 @@ static int train_missing(const search_options *o, driver *dv, const size_t *todo
     install_handlers();
     run_workers(dv, todo, ntodo);
     close(fds[0]), close(fds[1]);
-    free_data(&data);
+    search_free_data(&data);
+    return 0;
+}
+
+/* The end of a search or of a shard: the report, or for a shard what is left to do. */
+static int finish(const search_options *o, const search_journal *j, int jobs, int threads, double seconds)
+{
+    if (!o->shard_n) {
+        search_meta m = {.command_line = o->command_line, .preset = o->preset, .threads = threads, .workers = jobs,
+                         .total_seconds = seconds};
+        return search_report_journal(o->dir, o->cfg, &m, j->items, j->n);
+    }
+    if (o->progress != PROGRESS_QUIET)
+        fprintf(stderr, "search: shard %d/%d done: its %zu runs are in %s/runs. A shard writes no report: when every "
+                "shard is done, 'activ merge DIR... -o OUT' writes it.\n", o->shard_k, o->shard_n, j->n, o->dir);
     return 0;
 }
 
 int search_execute(const search_options *o)
 {
     char err[4096];
-    double t0 = now();
-    search_item *items;
-    size_t n;
-    if (search_plan(o->cfg, &items, &n, err, sizeof err)) {
-        fprintf(stderr, "activ: %s\n", err);
-        return 2;
-    }
-    int rc = 1, lock = -1;
-    size_t *todo = calloc(n ? n : 1, sizeof *todo);
-    if (!todo || journal_prepare(o->dir, err, sizeof err) || (lock = journal_lock(o->dir, err, sizeof err)) < 0)
-        goto fail;
-    int cfg_rc = journal_open_config(o->dir, o->cfg, o->command_line, err, sizeof err);
-    if (cfg_rc) {
-        rc = cfg_rc == 1 ? 2 : 1;
-        goto fail;
-    }
-    journal_clean_temporaries(o->dir);
-    size_t ntodo = find_todo(o, items, n, todo);
-
+    double t0 = search_now();
+    search_journal j;
+    int rc = search_journal_open(o, &j, err, sizeof err);
+    if (rc) goto fail;
+    size_t n = j.n;
     int cores = search_cores();
     int jobs = o->jobs > 0 ? o->jobs : cores;
     /* from the whole list, not what is left, so a resumed run gets the threads it would have had */
     if ((size_t)jobs > n) jobs = n ? (int)n : 1;
     int threads = cores / jobs > 1 ? cores / jobs : 1;
-    driver dv = {o, items, n, NULL, jobs, threads, -1, -1, calloc((size_t)jobs, sizeof(slot)), NULL, 0};
-    dv.view = progress_new(stderr, o->progress, n, n - ntodo, jobs);
+    driver dv = {o, j.items, n, NULL, jobs, threads, -1, -1, calloc((size_t)jobs, sizeof(slot)), NULL, 0};
+    dv.view = progress_new(stderr, o->progress, n, n - j.ntodo, jobs);
     if (!dv.slots || !dv.view) {
         snprintf(err, sizeof err, "out of memory");
         free(dv.slots), progress_free(dv.view);
+        rc = 1;
         goto fail;
     }
-    if (o->progress != PROGRESS_QUIET)
+    if (o->progress != PROGRESS_QUIET) {
+        char part[64] = "";
+        if (o->shard_n) snprintf(part, sizeof part, " of shard %d/%d", o->shard_k, o->shard_n);
         fprintf(stderr,
-                "search: %zu runs (%zu activations x %d seed%s), %zu in the journal, %d worker%s x %d thread%s\n",
-                n, o->cfg->nacts, o->cfg->seeds, o->cfg->seeds == 1 ? "" : "s", n - ntodo, jobs, jobs == 1 ? "" : "s",
-                threads, threads == 1 ? "" : "s");
-    if (ntodo) rc = train_missing(o, &dv, todo, ntodo, err, sizeof err);
-    else rc = 0;
+                "search: %zu runs%s (%zu activations x %d seed%s: %zu in all), %zu in the journal, %d worker%s x %d "
+                "thread%s\n", n, part, o->cfg->nacts, o->cfg->seeds, o->cfg->seeds == 1 ? "" : "s", j.all,
+                n - j.ntodo, jobs, jobs == 1 ? "" : "s", threads, threads == 1 ? "" : "s");
+    }
+    rc = j.ntodo ? train_missing(o, &dv, j.todo, j.ntodo, err, sizeof err) : 0;
     progress_free(dv.view);
     free(dv.slots);
     if (rc) goto fail;
@@ -598,13 +339,11 @@ int search_execute(const search_options *o)
         fprintf(stderr, "activ: %zu run%s failed (see above); the finished runs are kept in %s/runs and the same "
                 "command trains the rest\n", dv.failed, dv.failed == 1 ? "" : "s", o->dir);
         rc = 1;
-    } else rc = report(o, items, n, jobs, threads, now() - t0);
-    free(items), free(todo);
-    if (lock >= 0) close(lock);
+    } else rc = finish(o, &j, jobs, threads, search_now() - t0);
+    search_journal_close(&j);
     return rc;
 fail:
     fprintf(stderr, "activ: %s\n", err);
-    free(items), free(todo);
-    if (lock >= 0) close(lock);
+    search_journal_close(&j);
     return rc;
 }

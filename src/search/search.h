@@ -23,6 +23,7 @@ typedef struct search_options {
     progress_mode progress;
     const char *command_line; /* for the journal and the report's header */
     const char *preset;       /* its name, for the report's header (NULL: none) */
+    int shard_k, shard_n;     /* run only part K of N of the run list (shard.h); shard_n 0: the whole list */
 } search_options;
 
 /* Exit statuses of search_execute beyond 0 (done), 1 (a run or the report failed) and 2 (bad input). */
