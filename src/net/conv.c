@@ -1,16 +1,20 @@
 /*
  * 2-D convolution (NCHW; kernel k x k, stride, zero padding, groups) by
- * im2col and one GEMM per group over the whole batch, so OpenBLAS sees
- * large matrices and threads well.  For group g with Cg = C/G inputs and
- * Fg = F/G filters, P = Ho*Wo output pixels and n samples:
+ * im2col and GEMM, one sample at a time: the samples are split over the
+ * threads, each with its own columns (Cg*k*k x P floats, which stay in L2)
+ * and single-threaded GEMMs writing straight into the NCHW output.  For
+ * group g with Cg = C/G inputs, Fg = F/G filters and P = Ho*Wo pixels:
  *
- * forward   col[Cg*k*k][n*P] = im2col(x);  Y[Fg][n*P] = W[Fg][Cg*k*k] col;  y = Y + b (to NCHW)
- * backward  dY = dy (from NCHW);  dW = dY col^T;  db = sum dY;  dcol = W^T dY;  dx = col2im(dcol)
+ * forward   col[Cg*k*k][P] = im2col(x_s);  y_s[Fg][P] = W[Fg][Cg*k*k] col + b
+ * backward  col again;  dW += dy_s col^T;  db += sum dy_s;  dcol = W^T dy_s;  dx_s = col2im(dcol)
  *
- * col is kept from the forward for the backward.  Depthwise (G = C) works
- * but degenerates into thin GEMMs.
+ * Recomputing the columns in the backward costs less than keeping a batch's
+ * worth (tens of MB) and reading it back from memory.  dW and db are summed
+ * per thread and added in thread order, so a run repeats exactly for a given
+ * thread count.  Depthwise (G = C) works but degenerates into thin GEMMs.
  */
 #include <cblas.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +23,9 @@
 
 typedef struct conv_cfg {
     int k, stride, pad, groups;
-    size_t cap;
-    float *col, *tmp; /* col: C*k*k x cap*P;  tmp: F x cap*P (Y or dY, then dcol reuses col) */
+    int threads;       /* scratch is laid out for this many threads */
+    size_t per_thread; /* floats of scratch per thread */
+    float *scratch;
 } conv_cfg;
 
 /* the output columns ox whose input column ox*stride - pad + kx falls inside [0, W): [lo, hi) */
@@ -33,135 +38,146 @@ static void valid_span(int kx, int stride, int pad, int W, int Wo, int *lo, int 
     if (*lo > *hi) *lo = *hi;
 }
 
-/* col rows r = (c, ky, kx) of group g; columns s*P + oy*Wo + ox */
-static void im2col(const net_layer *L, const conv_cfg *cf, const float *x, float *col, size_t n, int g)
+/* row r = (c, ky, kx) of group g for one sample's plane set x: P = Ho*Wo values into d */
+static void im2col_row(const net_layer *L, const conv_cfg *cf, const float *x, int g, int r, float *d)
 {
     const int k = cf->k, st = cf->stride, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
-    const int Ho = L->out_h, Wo = L->out_w, P = Ho * Wo, rows = Cg * k * k;
-#pragma omp parallel for schedule(static)
-    for (int r = 0; r < rows; r++) {
-        const int c = g * Cg + r / (k * k), ky = r / k % k, kx = r % k;
-        int lo, hi;
-        valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
-        float *dst = col + (size_t)r * n * P;
-        for (size_t s = 0; s < n; s++) {
-            const float *plane = x + (s * L->in_c + c) * (size_t)H * W;
-            for (int oy = 0; oy < Ho; oy++) {
-                const int iy = oy * st - cf->pad + ky;
-                float *d = dst + s * P + (size_t)oy * Wo;
-                if (iy < 0 || iy >= H) {
-                    memset(d, 0, Wo * sizeof *d);
-                    continue;
-                }
-                const float *row = plane + (size_t)iy * W - cf->pad + kx;
-                for (int ox = 0; ox < lo; ox++) d[ox] = 0.0f;
-                if (st == 1)
-                    memcpy(d + lo, row + lo, (size_t)(hi - lo) * sizeof *d);
-                else
-                    for (int ox = lo; ox < hi; ox++) d[ox] = row[ox * st];
-                for (int ox = hi; ox < Wo; ox++) d[ox] = 0.0f;
-            }
+    const int Ho = L->out_h, Wo = L->out_w;
+    const int c = g * Cg + r / (k * k), ky = r / k % k, kx = r % k;
+    int lo, hi;
+    valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
+    const float *plane = x + (size_t)c * H * W;
+    for (int oy = 0; oy < Ho; oy++, d += Wo) {
+        const int iy = oy * st - cf->pad + ky;
+        if (iy < 0 || iy >= H) {
+            memset(d, 0, Wo * sizeof *d);
+            continue;
         }
+        const float *row = plane + (size_t)iy * W - cf->pad + kx;
+        for (int ox = 0; ox < lo; ox++) d[ox] = 0.0f;
+        if (st == 1)
+            memcpy(d + lo, row + lo, (size_t)(hi - lo) * sizeof *d);
+        else
+            for (int ox = lo; ox < hi; ox++) d[ox] = row[ox * st];
+        for (int ox = hi; ox < Wo; ox++) d[ox] = 0.0f;
     }
 }
 
-static void col2im(const net_layer *L, const conv_cfg *cf, const float *col, float *dx, size_t n, int g)
+/* adds row r of a sample's dcol (P values) back into its input planes dx (the transpose of im2col_row) */
+static void col2im_row(const net_layer *L, const conv_cfg *cf, const float *src, int g, int r, float *dx)
 {
     const int k = cf->k, st = cf->stride, Cg = L->in_c / cf->groups, H = L->in_h, W = L->in_w;
-    const int Ho = L->out_h, Wo = L->out_w, P = Ho * Wo;
-#pragma omp parallel for schedule(static)
-    for (int ci = 0; ci < Cg; ci++) {
-        const int c = g * Cg + ci;
-        for (size_t s = 0; s < n; s++) {
-            float *plane = dx + (s * L->in_c + c) * (size_t)H * W;
-            memset(plane, 0, (size_t)H * W * sizeof *plane);
-            for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++) {
-                    int lo, hi;
-                    valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
-                    const float *src = col + ((size_t)(ci * k + ky) * k + kx) * n * P + s * P;
-                    for (int oy = 0; oy < Ho; oy++) {
-                        const int iy = oy * st - cf->pad + ky;
-                        if (iy < 0 || iy >= H) continue;
-                        float *row = plane + (size_t)iy * W - cf->pad + kx;
-                        const float *sr = src + (size_t)oy * Wo;
-                        for (int ox = lo; ox < hi; ox++) row[ox * st] += sr[ox];
-                    }
-                }
-        }
+    const int Ho = L->out_h, Wo = L->out_w;
+    const int c = g * Cg + r / (k * k), ky = r / k % k, kx = r % k;
+    int lo, hi;
+    valid_span(kx, st, cf->pad, W, Wo, &lo, &hi);
+    float *plane = dx + (size_t)c * H * W;
+    for (int oy = 0; oy < Ho; oy++) {
+        const int iy = oy * st - cf->pad + ky;
+        if (iy < 0 || iy >= H) continue;
+        float *row = plane + (size_t)iy * W - cf->pad + kx;
+        const float *sr = src + (size_t)oy * Wo;
+        for (int ox = lo; ox < hi; ox++) row[ox * st] += sr[ox];
     }
 }
+
+static int conv_reserve(net_layer *L, size_t batch);
 
 static void conv_forward(net_layer *L, const float *x, float *y, size_t n, int train)
 {
     (void)train;
     conv_cfg *cf = L->priv;
+    if (conv_reserve(L, n)) abort(); /* more threads than when the scratch was laid out */
     const int G = cf->groups, Fg = L->out_c / G, Kg = L->in_c / G * cf->k * cf->k, P = L->out_h * L->out_w;
-    const int nP = (int)(n * P);
     const float *b = L->params[1].v;
-    for (int g = 0; g < G; g++) {
-        float *col = cf->col + (size_t)g * Kg * nP;
-        im2col(L, cf, x, col, n, g);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Fg, nP, Kg, 1.0f, L->params[0].v + (size_t)g * Fg * Kg,
-                    Kg, col, nP, 0.0f, cf->tmp, nP);
-#pragma omp parallel for schedule(static)
-        for (size_t s = 0; s < n; s++)
-            for (int f = 0; f < Fg; f++) {
-                const float *src = cf->tmp + (size_t)f * nP + s * P;
-                float *dst = y + (s * L->out_c + g * Fg + f) * (size_t)P, bias = b[g * Fg + f];
-                for (int p = 0; p < P; p++) dst[p] = src[p] + bias;
+#pragma omp parallel
+    {
+        float *col = cf->scratch + (size_t)omp_get_thread_num() * cf->per_thread;
+#pragma omp for schedule(static)
+        for (size_t s = 0; s < n; s++) {
+            const float *xs = x + s * L->in_dim;
+            float *ys = y + s * L->out_dim;
+            for (int g = 0; g < G; g++) {
+                for (int r = 0; r < Kg; r++) im2col_row(L, cf, xs, g, r, col + (size_t)r * P);
+                float *yg = ys + (size_t)g * Fg * P;
+                for (int f = 0; f < Fg; f++)
+                    for (int p = 0; p < P; p++) yg[(size_t)f * P + p] = b[g * Fg + f];
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Fg, P, Kg, 1.0f,
+                            L->params[0].v + (size_t)g * Fg * Kg, Kg, col, P, 1.0f, yg, P);
             }
+        }
     }
 }
 
 static void conv_backward(net_layer *L, const float *x, const float *y, const float *dy, float *dx, size_t n)
 {
-    (void)x, (void)y;
+    (void)y;
     conv_cfg *cf = L->priv;
+    if (conv_reserve(L, n)) abort();
     const int G = cf->groups, Fg = L->out_c / G, Kg = L->in_c / G * cf->k * cf->k, P = L->out_h * L->out_w;
-    const int nP = (int)(n * P);
-    float *db = L->params[1].g;
-    for (int g = 0; g < G; g++) {
-#pragma omp parallel for schedule(static)
-        for (int f = 0; f < Fg; f++) {
-            double sum = 0;
-            for (size_t s = 0; s < n; s++) {
-                const float *src = dy + (s * L->out_c + g * Fg + f) * (size_t)P;
-                float *dst = cf->tmp + (size_t)f * nP + s * P, part = 0;
-                memcpy(dst, src, (size_t)P * sizeof *dst);
-                for (int p = 0; p < P; p++) part += src[p];
-                sum += part;
+    const size_t nw = L->params[0].n;
+    const int F = L->out_c;
+    int nthreads = 1;
+#pragma omp parallel
+    {
+        const int t = omp_get_thread_num();
+#pragma omp single
+        nthreads = omp_get_num_threads();
+        float *col = cf->scratch + (size_t)t * cf->per_thread, *dcol = col + (size_t)Kg * P;
+        float *dw = dcol + (size_t)Kg * P, *db = dw + nw; /* this thread's partial sums */
+        memset(dw, 0, (nw + F) * sizeof *dw);
+#pragma omp for schedule(static)
+        for (size_t s = 0; s < n; s++) {
+            const float *xs = x + s * L->in_dim, *dys = dy + s * L->out_dim;
+            float *dxs = dx ? dx + s * L->in_dim : NULL;
+            if (dxs) memset(dxs, 0, L->in_dim * sizeof *dxs);
+            for (int g = 0; g < G; g++) {
+                const float *dyg = dys + (size_t)g * Fg * P, *Wg = L->params[0].v + (size_t)g * Fg * Kg;
+                for (int r = 0; r < Kg; r++) im2col_row(L, cf, xs, g, r, col + (size_t)r * P);
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Fg, Kg, P, 1.0f, dyg, P, col, P, 1.0f,
+                            dw + (size_t)g * Fg * Kg, Kg);
+                for (int f = 0; f < Fg; f++) {
+                    float part = 0;
+                    for (int p = 0; p < P; p++) part += dyg[(size_t)f * P + p];
+                    db[g * Fg + f] += part;
+                }
+                if (!dxs) continue;
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Kg, P, Fg, 1.0f, Wg, Kg, dyg, P, 0.0f, dcol, P);
+                for (int r = 0; r < Kg; r++) col2im_row(L, cf, dcol + (size_t)r * P, g, r, dxs);
             }
-            db[g * Fg + f] = (float)sum;
         }
-        float *col = cf->col + (size_t)g * Kg * nP;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Fg, Kg, nP, 1.0f, cf->tmp, nP, col, nP, 0.0f,
-                    L->params[0].g + (size_t)g * Fg * Kg, Kg);
-        if (!dx) continue;
-        /* this group's columns are no longer needed: dcol overwrites them */
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Kg, nP, Fg, 1.0f, L->params[0].v + (size_t)g * Fg * Kg,
-                    Kg, cf->tmp, nP, 0.0f, col, nP);
-        col2im(L, cf, col, dx, n, g);
+    }
+    /* the threads' partial sums, added in thread order: the same result for the same thread count */
+    float *gw = L->params[0].g, *gb = L->params[1].g;
+    memcpy(gw, cf->scratch + 2 * (size_t)Kg * P, nw * sizeof *gw);
+    memcpy(gb, cf->scratch + 2 * (size_t)Kg * P + nw, F * sizeof *gb);
+    for (int t = 1; t < nthreads; t++) {
+        const float *dw = cf->scratch + (size_t)t * cf->per_thread + 2 * (size_t)Kg * P, *db = dw + nw;
+        for (size_t i = 0; i < nw; i++) gw[i] += dw[i];
+        for (int f = 0; f < F; f++) gb[f] += db[f];
     }
 }
 
+/* per thread: one sample's columns and their gradient (Kg x P each), and partial dW and db */
 static int conv_reserve(net_layer *L, size_t batch)
 {
+    (void)batch;
     conv_cfg *cf = L->priv;
-    if (batch <= cf->cap) return 0;
-    const size_t P = (size_t)L->out_h * L->out_w;
-    free(cf->col), free(cf->tmp);
-    cf->col = malloc((size_t)L->in_c * cf->k * cf->k * batch * P * sizeof *cf->col);
-    cf->tmp = malloc((size_t)L->out_c * batch * P * sizeof *cf->tmp);
-    cf->cap = cf->col && cf->tmp ? batch : 0;
-    return cf->cap ? 0 : -1;
+    const int threads = omp_get_max_threads();
+    if (cf->scratch && threads <= cf->threads) return 0;
+    const size_t Kg = (size_t)L->in_c / cf->groups * cf->k * cf->k, P = (size_t)L->out_h * L->out_w;
+    free(cf->scratch);
+    cf->per_thread = 2 * Kg * P + L->params[0].n + (size_t)L->out_c;
+    cf->scratch = malloc((size_t)threads * cf->per_thread * sizeof *cf->scratch);
+    cf->threads = cf->scratch ? threads : 0;
+    return cf->scratch ? 0 : -1;
 }
 
 static void conv_release(net_layer *L)
 {
     conv_cfg *cf = L->priv;
-    free(cf->col), free(cf->tmp);
-    cf->col = cf->tmp = NULL, cf->cap = 0;
+    free(cf->scratch);
+    cf->scratch = NULL, cf->threads = 0;
 }
 
 static const net_layer_ops conv_ops = {"conv", conv_forward, conv_backward, conv_reserve, conv_release};
