@@ -54,10 +54,20 @@ V_INLINE vf vcopysign(vf mag, vf sgn) { return (vf)(((vm)vabs(mag)) | ((vm)sgn &
 /* min/max that return b when a is NaN (callers order operands so that x's NaN survives) */
 V_INLINE vf vmax(vf a, vf b) { return vsel(a > b, a, b); }
 V_INLINE vf vmin(vf a, vf b) { return vsel(a < b, a, b); }
+/* any lane true: one sign-bit gather where there is one (a lane loop was
+   ~0.3 ns per element of a kernel's time) */
 V_INLINE int vany(vm m)
 {
+#if defined(ACTIV_BUILD_AVX512)
+    return _mm512_movepi32_mask((__m512i)m) != 0;
+#elif defined(ACTIV_BUILD_AVX2)
+    return _mm256_movemask_ps((__m256)m) != 0;
+#elif defined(__SSE2__)
+    return _mm_movemask_ps((__m128)m) != 0;
+#else
     for (int i = 0; i < VW; i++) if (m[i]) return 1;
     return 0;
+#endif
 }
 
 /* a*b + c, fused where the instruction set has it */
@@ -152,7 +162,7 @@ V_INLINE vf vdsigmoid(vf x)
 /* ln(1+e^x) = max(x,0) + log1p(e^-|x|) */
 V_INLINE vf vsoftplus(vf x)
 {
-    return vmax(x, vset(0)) + vlog1p(vexp(-vabs(x)));
+    return vmax(x, vset(0)) + vlog1p01(vexp(-vabs(x)));
 }
 
 #endif

@@ -116,13 +116,9 @@ V_INLINE vf verf(vf x)
  * x outside (-1, 2^125), NaN and inf go to SLEEF (or libm), per vector.
  */
 V_INLINE vf vlog1p_scalar_path(vf x);
-V_INLINE vf vlog1p(vf x)
+/* k ln2 + log1p(f) for the reduced f in [-1/4, 1/2] */
+V_INLINE vf vlog1p_reduced(vf f, vf kf)
 {
-    vm bad = ~((x > -1.0f) & (x < 0x1p125f));
-    vf m = x + 1.0f;
-    vm kb = ((vm)m - 0x3f400000) & (int32_t)0xff800000; /* k << 23 */
-    vf f = (vf)((vm)x - kb) + ((vf)(0x3f800000 - kb) - 1.0f);
-    vf kf = __builtin_convertvector(kb >> 23, vf);
     vf q = vset(-4.491627961e-02f);
     q = vfma(q, f, vset(1.044977754e-01f));
     q = vfma(q, f, vset(-1.316310763e-01f));
@@ -136,9 +132,26 @@ V_INLINE vf vlog1p(vf x)
        where the sum is f exactly): for k = 1 it cancels by up to 2.9 */
     vf hi = vfma(kf, vset(V_LN2_HI), f);
     vf lo = vfma(kf, vset(V_LN2_HI), -hi) + f;
-    vf y = hi + vfma(f * f, q, vfma(kf, vset(V_LN2_LO), lo));
+    return hi + vfma(f * f, q, vfma(kf, vset(V_LN2_LO), lo));
+}
+V_INLINE vf vlog1p(vf x)
+{
+    vm bad = ~((x > -1.0f) & (x < 0x1p125f));
+    vf m = x + 1.0f;
+    vm kb = ((vm)m - 0x3f400000) & (int32_t)0xff800000; /* k << 23 */
+    vf f = (vf)((vm)x - kb) + ((vf)(0x3f800000 - kb) - 1.0f);
+    vf y = vlog1p_reduced(f, __builtin_convertvector(kb >> 23, vf));
     if (vany(bad)) y = vsel(bad, vlog1p_scalar_path(x), y);
     return y;
+}
+
+/* log1p(t) for t in [0, 1] only (softplus's e^-|x|): k is 0 or 1, and
+   f = t or (t - 1)/2, exact (Sterbenz); no exponent arithmetic, no check */
+V_INLINE vf vlog1p01(vf t)
+{
+    vm one = t >= 0.5f;
+    vf f = vsel(one, 0.5f * (t - 1.0f), t);
+    return vlog1p_reduced(f, vsel(one, vset(1), vset(0)));
 }
 
 /*
