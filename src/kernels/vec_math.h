@@ -10,6 +10,8 @@
 #ifndef ACTIV_VEC_MATH_H
 #define ACTIV_VEC_MATH_H
 
+typedef uint32_t vu __attribute__((vector_size(VW * 4))); /* bit arithmetic that may wrap */
+
 #define V_LN2_HI 0x1.62e4p-1f                /* 16 bits: k * LN2_HI is exact for |k| < 256 */
 #define V_LN2_LO 1.4286067653301870e-06f     /* ln 2 - V_LN2_HI */
 
@@ -138,9 +140,10 @@ V_INLINE vf vlog1p(vf x)
 {
     vm bad = ~((x > -1.0f) & (x < 0x1p125f));
     vf m = x + 1.0f;
-    vm kb = ((vm)m - 0x3f400000) & (int32_t)0xff800000; /* k << 23 */
-    vf f = (vf)((vm)x - kb) + ((vf)(0x3f800000 - kb) - 1.0f);
-    vf y = vlog1p_reduced(f, __builtin_convertvector(kb >> 23, vf));
+    /* in unsigned lanes: a bad lane's bits may wrap (it is replaced below) */
+    vu kb = ((vu)m - 0x3f400000u) & 0xff800000u; /* k << 23 */
+    vf f = (vf)((vu)x - kb) + ((vf)(0x3f800000u - kb) - 1.0f);
+    vf y = vlog1p_reduced(f, __builtin_convertvector((vm)kb >> 23, vf));
     if (vany(bad)) y = vsel(bad, vlog1p_scalar_path(x), y);
     return y;
 }
@@ -178,7 +181,7 @@ V_INLINE vf vexpm1(vf x)
     p = vfma(p, r, vset(1.666666637e-01f));
     p = vfma(p, r, vset(5.000000045e-01f));
     p = vfma(r * r, p, r);
-    vf th = (vf)((__builtin_convertvector(kf, vm) + 126) << 23); /* 2^(k-1) */
+    vf th = (vf)(((vu)__builtin_convertvector(kf, vm) + 126u) << 23); /* 2^(k-1) */
     return 2.0f * vfma(th, p, th - 0.5f);
 }
 
