@@ -10,10 +10,11 @@
  * ill-conditioned and the test's bound scales by its condition.
  * |x| is clamped to 14.9 inside (e is 0 in float beyond), so +-inf give
  * x - 0 and -0 with no inf*0.
- * Error (tests/test_kernels.c, all three ISAs): see the ACTIV_KERNEL line;
- * measured 2026-11-27: f 2.4 ULP per unit of condition (AVX-512/AVX2), 2.8
- * (generic, no FMA); f' 3.4 and 3.9.  It was erfc from SLEEF u15 (~3 ns per
- * element); now ~0.5.
+ * Error (tests/test_kernels.c, densities 0.25/1/1.7, 2026-11-27): f 2.77 ULP
+ * per unit of condition with FMA, 2.96 generic (near x = -0.9 to -1.3: e,
+ * erfcx and three products); f' 3.77 and 4.96 (near x = -1.26, where g
+ * cancels by half).  Declared 4 and 5.7.  It was erfc from SLEEF u15:
+ * 3.2/3.8 ns per element forward/backward at 1 Mi, now 1.2/1.3.
  */
 #include "kernel.h"
 
