@@ -13,7 +13,7 @@
 V_INLINE vf logsigmoid_f(vf x, const vf *P)
 {
     (void)P;
-    return vmin(x, vset(0)) - vlog1p(vexp(-vabs(x)));
+    return vmin(x, vset(0)) - vlog1p01(vexp(-vabs(x)));
 }
 V_INLINE vf logsigmoid_df(vf x, const vf *P)
 {

@@ -20,7 +20,7 @@
    the bounds in the ACTIV_KERNEL line supersede figures above that predate it. */
 #include "kernel.h"
 
-V_INLINE vf rsp_sp(vf x) { return vlog1p(vexp(-vabs(x))); } /* softplus(x) - relu(x) */
+V_INLINE vf rsp_sp(vf x) { return vlog1p01(vexp(-vabs(x))); } /* softplus(x) - relu(x) */
 
 V_INLINE vf rsp_f(vf x, const vf *P) { return vfma(P[0], rsp_sp(x), vmax(x, vset(0))); }
 V_INLINE vf rsp_df(vf x, const vf *P)
@@ -43,7 +43,7 @@ V_INLINE vf rsp_dy(vf y, const vf *P)
     for (int i = 0; i < 5; i++) {
         vf e = vexp(-vabs(x));
         vf sg = vsel(x >= 0, e, vset(1)) / (1.0f + e); /* sigma(-x) */
-        vf g = vfma(r, vlog1p(e) + vmax(-x, vset(0)), x) - yc;
+        vf g = vfma(r, vlog1p01(e) + vmax(-x, vset(0)), x) - yc;
         x = x - g / (1.0f - r * sg);
     }
     vf e = vexp(-vabs(x));

@@ -18,7 +18,7 @@
 V_INLINE vf softplus_f(vf x, const vf *P)
 {
     vf z = P[0] * x;
-    return vmax(x, vset(0)) + vlog1p(vexp(-vabs(z))) * (1.0f / P[0]);
+    return vmax(x, vset(0)) + vlog1p01(vexp(-vabs(z))) * (1.0f / P[0]);
 }
 V_INLINE vf softplus_df(vf x, const vf *P)
 {
@@ -32,7 +32,7 @@ V_INLINE void softplus_dp(vf x, const vf *P, vf *g)
 {
     vf a = vmin(vabs(P[0] * x), vset(200));
     vf e = vexp(-a);
-    vf t = a * (e / (1.0f + e)) + vlog1p(e);
+    vf t = a * (e / (1.0f + e)) + vlog1p01(e);
     g[0] = -t * (1.0f / (P[0] * P[0]));
 }
 ACTIV_KERNEL_YP(softplus, 1, 3.4f, 3.6f, 0, NULL)

@@ -7,9 +7,10 @@
  * SSE2 and AArch64 to NEON).  vf is W floats, vm the matching lane mask (-1
  * true, 0 false, as GCC's vector comparisons give).
  *
- * Transcendentals come from SLEEF's 1.0-ULP (u10) functions for the lane
+ * exp and log come from SLEEF's 1.0-ULP (u10) functions for the lane
  * count (Debian libsleef-dev); off x86 the portable build calls libm per
- * lane.  Every kernel's own bound is measured by tests/test_kernels.c.
+ * lane.  vtanh here and erf, erfc, log1p, expm1 in vec_math.h are inline.
+ * Every kernel's own bound is measured by tests/test_kernels.c.
  */
 #ifndef ACTIV_VEC_H
 #define ACTIV_VEC_H
@@ -53,10 +54,20 @@ V_INLINE vf vcopysign(vf mag, vf sgn) { return (vf)(((vm)vabs(mag)) | ((vm)sgn &
 /* min/max that return b when a is NaN (callers order operands so that x's NaN survives) */
 V_INLINE vf vmax(vf a, vf b) { return vsel(a > b, a, b); }
 V_INLINE vf vmin(vf a, vf b) { return vsel(a < b, a, b); }
+/* any lane true: one sign-bit gather where there is one (a lane loop was
+   ~0.3 ns per element of a kernel's time) */
 V_INLINE int vany(vm m)
 {
+#if defined(ACTIV_BUILD_AVX512)
+    return _mm512_movepi32_mask((__m512i)m) != 0;
+#elif defined(ACTIV_BUILD_AVX2)
+    return _mm256_movemask_ps((__m256)m) != 0;
+#elif defined(__SSE2__)
+    return _mm_movemask_ps((__m128)m) != 0;
+#else
     for (int i = 0; i < VW; i++) if (m[i]) return 1;
     return 0;
+#endif
 }
 
 /* a*b + c, fused where the instruction set has it */
@@ -73,15 +84,12 @@ V_INLINE vf vfma(vf a, vf b, vf c)
 
 #if defined(ACTIV_HAVE_SLEEF) && defined(ACTIV_BUILD_AVX512)
 #define V_SLEEF(fn, x) ((vf)Sleef_##fn##f16_u10avx512f((__m512)(x)))
-#define V_SLEEF15(fn, x) ((vf)Sleef_##fn##f16_u15avx512f((__m512)(x)))
 #define V_SQRT(x) ((vf)_mm512_sqrt_ps((__m512)(x)))
 #elif defined(ACTIV_HAVE_SLEEF) && defined(ACTIV_BUILD_AVX2)
 #define V_SLEEF(fn, x) ((vf)Sleef_##fn##f8_u10avx2((__m256)(x)))
-#define V_SLEEF15(fn, x) ((vf)Sleef_##fn##f8_u15avx2((__m256)(x)))
 #define V_SQRT(x) ((vf)_mm256_sqrt_ps((__m256)(x)))
 #elif defined(ACTIV_HAVE_SLEEF)
 #define V_SLEEF(fn, x) ((vf)Sleef_##fn##f4_u10sse2((__m128)(x)))
-#define V_SLEEF15(fn, x) ((vf)Sleef_##fn##f4_u15sse2((__m128)(x)))
 #define V_SQRT(x) ((vf)_mm_sqrt_ps((__m128)(x)))
 #endif
 
@@ -91,9 +99,6 @@ V_INLINE vf vfma(vf a, vf b, vf c)
 #if defined(ACTIV_HAVE_SLEEF)
 V_INLINE vf vexp(vf x) { return V_SLEEF(exp, x); }
 V_INLINE vf vlog(vf x) { return V_SLEEF(log, x); }
-V_INLINE vf vlog1p(vf x) { return V_SLEEF(log1p, x); }
-V_INLINE vf verf(vf x) { return V_SLEEF(erf, x); }
-V_INLINE vf verfc(vf x) { return V_SLEEF15(erfc, x); }
 V_INLINE vf vsqrt(vf x) { return V_SQRT(x); }
 #else
 #define V_PER_LANE(name, fn)                                                                              \
@@ -104,9 +109,6 @@ V_INLINE vf vsqrt(vf x) { return V_SQRT(x); }
     }
 V_PER_LANE(vexp, expf)
 V_PER_LANE(vlog, logf)
-V_PER_LANE(vlog1p, log1pf)
-V_PER_LANE(verf, erff)
-V_PER_LANE(verfc, erfcf)
 V_PER_LANE(vsqrt, sqrtf)
 #endif
 
@@ -137,30 +139,7 @@ V_INLINE vf vtanh(vf x)
     return vsel(a < 0.55f, small, vcopysign(big, x));
 }
 
-/*
- * e^x - 1, faster than SLEEF's expm1f u10 (0.92 ns per element here):
- * |x| < 1: x + x^2 P(x), its Taylor series to x^14 (the next term is below
- * 2^-36 there); otherwise e^x - 1, where e^x/(e^x - 1) <= 1.6 bounds what
- * the subtraction amplifies.  Within 2 ULP (tests: kernel.elu and kin).
- */
-V_INLINE vf vexpm1(vf x)
-{
-    vf p = vset(1.1470745597729725e-11f);
-    p = vfma(p, x, vset(1.6059043836821613e-10f));
-    p = vfma(p, x, vset(2.08767569878681e-09f));
-    p = vfma(p, x, vset(2.505210838544172e-08f));
-    p = vfma(p, x, vset(2.7557319223985888e-07f));
-    p = vfma(p, x, vset(2.7557319223985893e-06f));
-    p = vfma(p, x, vset(2.4801587301587302e-05f));
-    p = vfma(p, x, vset(0.00019841269841269841f));
-    p = vfma(p, x, vset(0.0013888888888888889f));
-    p = vfma(p, x, vset(0.0083333333333333332f));
-    p = vfma(p, x, vset(0.041666666666666664f));
-    p = vfma(p, x, vset(0.16666666666666666f));
-    p = vfma(p, x, vset(0.5f));
-    vf small = vfma(x * x, p, x);
-    return vsel(vabs(x) < 1.0f, small, vexp(x) - 1.0f);
-}
+#include "vec_math.h"
 
 /* Stable compositions shared by many kernels. */
 
@@ -183,7 +162,7 @@ V_INLINE vf vdsigmoid(vf x)
 /* ln(1+e^x) = max(x,0) + log1p(e^-|x|) */
 V_INLINE vf vsoftplus(vf x)
 {
-    return vmax(x, vset(0)) + vlog1p(vexp(-vabs(x)));
+    return vmax(x, vset(0)) + vlog1p01(vexp(-vabs(x)));
 }
 
 #endif
