@@ -269,6 +269,10 @@ int activ_kernel_info_get(const activ_entry *e, activ_kernel_info *info);
 void activ_forward(const activ_entry *e, const float *p, const float *x, float *y, size_t n);
 /* dx = dy * f'(x) */
 void activ_backward(const activ_entry *e, const float *p, const float *x, const float *dy, float *dx, size_t n);
+/* y = f(x) and d = f'(x) in one pass (a training forward keeps d; its backward is then dx = dy * d,
+   the same bits as activ_backward).  y may alias x; d must alias neither. */
+void activ_forward_with_derivative(const activ_entry *e, const float *p, const float *x, float *y, float *d,
+                                   size_t n);
 /* dx = dy * f'(x) from y = f(x); returns -1 (and does nothing) where the entry has no such form */
 int activ_backward_from_output(const activ_entry *e, const float *p, const float *y, const float *dy, float *dx,
                                size_t n);

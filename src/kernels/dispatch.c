@@ -208,6 +208,30 @@ void activ_backward(const activ_entry *e, const float *p, const float *x, const 
     }
 }
 
+void activ_forward_with_derivative(const activ_entry *e, const float *p, const float *x, float *y, float *d,
+                                   size_t n)
+{
+    float pb[ACTIV_MAX_PARAMS];
+    p = params_or_defaults(e, p, pb);
+    const activ_kernel *k = find_kernel(e);
+    if (!k) {
+        for (size_t i = 0; i < n; i++) {
+            const float xi = x[i];
+            d[i] = isnan(xi) ? xi : activ_df32(e, xi, p);
+            y[i] = activ_f32(e, xi, p);
+        }
+        return;
+    }
+    int t = threads_for(n);
+    (void)t;
+    size_t chunks = (n + CHUNK - 1) / CHUNK;
+#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
+    for (size_t c = 0; c < chunks; c++) {
+        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
+        k->fwd_df(x + a, y + a, d + a, len, p);
+    }
+}
+
 int activ_backward_from_output(const activ_entry *e, const float *p, const float *y, const float *dy, float *dx,
                                size_t n)
 {

@@ -45,6 +45,8 @@ typedef struct activ_kernel {
     void (*dp_pv)(const float *x, const float *dy, size_t n, const float *pa, size_t period, size_t off, double *g);
     float f_ulp, df_ulp, abs; /* tested bound: ULP, or abs where ULP is meaningless */
     const char *why;
+    /* y = f(x) and d = f'(x) in one pass: a training forward keeps d, and its backward is dy * d */
+    void (*fwd_df)(const float *x, float *y, float *d, size_t n, const float *p);
 } activ_kernel;
 
 #define K_CAT3_(a, b, c) a##b##c
@@ -96,6 +98,27 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
     static void name##_fwd_loop(const float *x, float *y, size_t n, const float *p)                       \
     {                                                                                                     \
         K_UNARY_LOOP(np, x, y, name##_f(v, P))                                                            \
+    }
+/* y = f(x), d = f'(x) from one load; the same lane functions as the two loops, so the same bits */
+#define K_DEF_FWD_DF(name, np)                                                                            \
+    static void name##_fwd_df_loop(const float *x, float *y, float *d, size_t n, const float *p)          \
+    {                                                                                                     \
+        K_BROADCAST(np)                                                                                   \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            float b1[VW] = {0}, b2[VW];                                                                   \
+            const size_t len = n - i < VW ? n - i : VW;                                                   \
+            const float *in = x + i;                                                                      \
+            if (len < VW) memcpy(b1, x + i, len * sizeof(float)), in = b1;                               \
+            vf v = vload(in);                                                                             \
+            vm nan = visnan(v);                                                                           \
+            vf fy = vsel(nan, v, name##_f(v, P)), fd = vsel(nan, v, name##_df(v, P));                     \
+            if (len == VW) {                                                                              \
+                vstore(y + i, fy), vstore(d + i, fd);                                                     \
+            } else {                                                                                      \
+                vstore(b1, fy), vstore(b2, fd);                                                           \
+                memcpy(y + i, b1, len * sizeof(float)), memcpy(d + i, b2, len * sizeof(float));          \
+            }                                                                                             \
+        }                                                                                                 \
     }
 #define K_DEF_BWD(name, np)                                                                               \
     static void name##_bwd_loop(const float *x, const float *dy, float *dx, size_t n, const float *p)     \
@@ -198,8 +221,9 @@ V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period
     }
 
 #define K_EXPORT(name, np, fy, fp, pv, f_ulp, df_ulp, abs, why)                                          \
+    K_DEF_FWD_DF(name, np)                                                                                \
     const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp, K_PV_##pv(name), \
-                                         f_ulp, df_ulp, abs, why};
+                                         f_ulp, df_ulp, abs, why, name##_fwd_df_loop};
 #define K_PV_0(name) NULL, NULL, NULL
 #define K_PV_1(name) name##_fwd_pv, name##_bwd_pv, name##_dp_pv
 

@@ -17,8 +17,11 @@
 
 typedef struct act_cfg {
     activ_layer al;
-    double *dp; /* parameter gradients in double, nparams * nshare */
-    float *g;   /* ... in float, for the optimiser */
+    double *dp;   /* parameter gradients in double, nparams * nshare */
+    float *g;     /* ... in float, for the optimiser */
+    float *deriv; /* f'(x) kept by a training forward (elementwise, no trainable parameters) */
+    size_t cap;   /* samples deriv holds */
+    int fused;    /* this layer keeps f'(x) instead of recomputing it in the backward */
 } act_cfg;
 
 static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_t n)
@@ -30,6 +33,11 @@ static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_
 static void act_forward(net_layer *L, const float *x, float *y, size_t n, int train)
 {
     act_cfg *ac = L->priv;
+    if (ac->fused && train) {
+        /* f and f' share their costly part (an exp, an erfc): one pass now, a multiply in the backward */
+        activ_forward_with_derivative(ac->al.entry, ac->al.params, x, y, ac->deriv, n * L->in_dim);
+        return;
+    }
     if (ac->al.entry->kind == ACTIV_KIND_ELEMENTWISE) {
         activ_tensor_shape s = act_shape(L, ac, n);
         activ_forward_shared(ac->al.entry, ac->al.params, &s, x, y);
@@ -47,6 +55,13 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     act_cfg *ac = L->priv;
     const activ_entry *e = ac->al.entry;
     const size_t nall = e->nparams * ac->al.nshare;
+    if (ac->fused) {
+        const size_t m = n * L->in_dim;
+        const float *dv = ac->deriv;
+#pragma omp parallel for schedule(static) if (m > 65536)
+        for (size_t i = 0; i < m; i++) dx[i] = dy[i] * dv[i];
+        return;
+    }
     if (e->kind == ACTIV_KIND_ELEMENTWISE) {
         activ_tensor_shape s = act_shape(L, ac, n);
         if (nall) memset(ac->dp, 0, nall * sizeof *ac->dp);
@@ -59,15 +74,25 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     activ_layer_backward(&ac->al, n, x, dy, dx, L->nparams ? ac->g : NULL);
 }
 
+static int act_reserve(net_layer *L, size_t batch)
+{
+    act_cfg *ac = L->priv;
+    if (!ac->fused || batch <= ac->cap) return 0;
+    free(ac->deriv);
+    ac->deriv = malloc(batch * L->in_dim * sizeof *ac->deriv);
+    ac->cap = ac->deriv ? batch : 0;
+    return ac->deriv ? 0 : -1;
+}
+
 static void act_release(net_layer *L)
 {
     act_cfg *ac = L->priv;
     activ_layer_free(&ac->al);
-    free(ac->dp), free(ac->g);
-    ac->dp = NULL, ac->g = NULL;
+    free(ac->dp), free(ac->g), free(ac->deriv);
+    ac->dp = NULL, ac->g = NULL, ac->deriv = NULL, ac->cap = 0;
 }
 
-static const net_layer_ops act_ops = {"act", act_forward, act_backward, NULL, act_release};
+static const net_layer_ops act_ops = {"act", act_forward, act_backward, act_reserve, act_release};
 
 int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size_t errlen)
 {
@@ -104,6 +129,7 @@ int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size
                                                   .n = ac->al.nshare,
                                                   .act = 1,
                                                   .def = &e->params[k]};
+    ac->fused = e->kind == ACTIV_KIND_ELEMENTWISE && L->nparams == 0;
     snprintf(L->desc, sizeof L->desc, "act %s%s", spec,
              ac->al.share == ACTIV_SHARE_CHANNEL ? " (per channel)" : ac->al.share == ACTIV_SHARE_UNIT ? " (per unit)" : "");
     return 0;
