@@ -42,6 +42,7 @@ static const struct {
     {"act_unit", "dense 6; act unit; dense classes", "taf", 1, 3, 3},
     {"act_gated", "dense 8; act; dense classes", "glu", 1, 3, 3},
     {"act_stochastic", "dense 8; act; dense classes", "rrelu", 1, 3, 3},
+    {"act_data", "dense 6; act; dense classes", "abrelu", 1, 3, 3},
 };
 
 static void fill(float *v, size_t n, uint64_t seed, double scale)

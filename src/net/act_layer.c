@@ -20,6 +20,8 @@ typedef struct act_cfg {
     double *dp;   /* parameter gradients in double, nparams * nshare */
     float *g;     /* ... in float, for the optimiser */
     float *deriv; /* f'(x) kept by a training forward (elementwise, no trainable parameters) */
+    int data;     /* a data-dependent entry's statistic parameter (its mean over a slot), or -1 */
+    float *pdata; /* the parameters with that statistic filled in, nparams * nshare */
     size_t cap;   /* samples deriv holds */
     int fused;    /* this layer keeps f'(x) instead of recomputing it in the backward */
 } act_cfg;
@@ -30,9 +32,36 @@ static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_
                                 .layout = ACTIV_LAYOUT_NCHW, .share = ac->al.share};
 }
 
+/*
+ * A data-dependent entry (ABReLU) on the vector kernels: its parameter is
+ * the mean of x over its slot (the whole tensor, or a channel), so
+ *   forward   beta_s = mean of x over slot s;  y = f(x; beta)
+ *   backward  dx = dy f'(x) + (1/N_s) sum_slot dy df/dbeta   (the mean's own gradient)
+ * Returns the slot sizes' count for one slot (equal for all slots).
+ */
+static double fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
+{
+    const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
+    memcpy(ac->pdata, ac->al.params, ac->al.entry->nparams * S * sizeof *ac->pdata);
+    for (size_t s = 0; s < S; s++) {
+        double sum = 0;
+        for (size_t b = 0; b < n; b++)
+            for (size_t c = S == 1 ? 0 : s; c < (S == 1 ? C : s + 1); c++)
+                for (size_t i = 0; i < I; i++) sum += x[(b * C + c) * I + i];
+        ac->pdata[(size_t)ac->data * S + s] = (float)(sum / (double)(n * I * (S == 1 ? C : 1)));
+    }
+    return (double)(n * I * (S == 1 ? C : 1));
+}
+
 static void act_forward(net_layer *L, const float *x, float *y, size_t n, int train)
 {
     act_cfg *ac = L->priv;
+    if (ac->data >= 0) {
+        activ_tensor_shape s = act_shape(L, ac, n);
+        fill_means(L, ac, x, n);
+        activ_forward_shared(ac->al.entry, ac->pdata, &s, x, y);
+        return;
+    }
     if (ac->fused && train) {
         /* f and f' share their costly part (an exp, an erfc): one pass now, a multiply in the backward */
         activ_forward_with_derivative(ac->al.entry, ac->al.params, x, y, ac->deriv, n * L->in_dim);
@@ -55,7 +84,22 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     act_cfg *ac = L->priv;
     const activ_entry *e = ac->al.entry;
     const size_t nall = e->nparams * ac->al.nshare;
+    if (ac->data >= 0) {
+        activ_tensor_shape s = act_shape(L, ac, n);
+        const double count = fill_means(L, ac, x, n);
+        const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
+        memset(ac->dp, 0, nall * sizeof *ac->dp);
+        activ_backward_shared(e, ac->pdata, &s, x, dy, dx, ac->dp);
+        for (size_t b = 0; b < n && dx; b++)
+            for (size_t c = 0; c < C; c++) {
+                const float spread = (float)(ac->dp[(size_t)ac->data * S + (S == 1 ? 0 : c)] / count);
+                for (size_t i = 0; i < I; i++) dx[(b * C + c) * I + i] += spread;
+            }
+        for (size_t i = 0; i < nall && L->nparams; i++) ac->g[i] = (float)ac->dp[i];
+        return;
+    }
     if (ac->fused) {
+        if (!dx) return;
         const size_t m = n * L->in_dim;
         const float *dv = ac->deriv;
 #pragma omp parallel for schedule(static) if (m > 65536)
@@ -88,8 +132,8 @@ static void act_release(net_layer *L)
 {
     act_cfg *ac = L->priv;
     activ_layer_free(&ac->al);
-    free(ac->dp), free(ac->g), free(ac->deriv);
-    ac->dp = NULL, ac->g = NULL, ac->deriv = NULL, ac->cap = 0;
+    free(ac->dp), free(ac->g), free(ac->deriv), free(ac->pdata);
+    ac->dp = NULL, ac->g = NULL, ac->deriv = NULL, ac->pdata = NULL, ac->cap = 0;
 }
 
 static const net_layer_ops act_ops = {"act", act_forward, act_backward, act_reserve, act_release};
@@ -130,6 +174,16 @@ int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size
                                                   .act = 1,
                                                   .def = &e->params[k]};
     ac->fused = e->kind == ACTIV_KIND_ELEMENTWISE && L->nparams == 0;
+    /* a data-dependent entry whose only random-free statistic is a mean runs on the vector kernels */
+    ac->data = -1;
+    if (e->kind == ACTIV_KIND_DATA_DEPENDENT && ac->al.share != ACTIV_SHARE_UNIT)
+        for (unsigned k = 0; k < e->nparams; k++)
+            if (e->params[k].flags & ACTIV_P_DATA) ac->data = (int)k;
+    if (ac->data >= 0 && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) {
+        act_release(L);
+        snprintf(err, errlen, "act %s: out of memory", spec);
+        return -1;
+    }
     snprintf(L->desc, sizeof L->desc, "act %s%s", spec,
              ac->al.share == ACTIV_SHARE_CHANNEL ? " (per channel)" : ac->al.share == ACTIV_SHARE_UNIT ? " (per unit)" : "");
     return 0;
