@@ -37,9 +37,9 @@ static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_
  * the mean of x over its slot (the whole tensor, or a channel), so
  *   forward   beta_s = mean of x over slot s;  y = f(x; beta)
  *   backward  dx = dy f'(x) + (1/N_s) sum_slot dy df/dbeta   (the mean's own gradient)
- * Returns the slot sizes' count for one slot (equal for all slots).
+ * The forward leaves the means in pdata for the backward that follows it.
  */
-static double fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
+static void fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
 {
     const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
     memcpy(ac->pdata, ac->al.params, ac->al.entry->nparams * S * sizeof *ac->pdata);
@@ -50,7 +50,6 @@ static double fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
                 for (size_t i = 0; i < I; i++) sum += x[(b * C + c) * I + i];
         ac->pdata[(size_t)ac->data * S + s] = (float)(sum / (double)(n * I * (S == 1 ? C : 1)));
     }
-    return (double)(n * I * (S == 1 ? C : 1));
 }
 
 static void act_forward(net_layer *L, const float *x, float *y, size_t n, int train)
@@ -86,8 +85,8 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     const size_t nall = e->nparams * ac->al.nshare;
     if (ac->data >= 0) {
         activ_tensor_shape s = act_shape(L, ac, n);
-        const double count = fill_means(L, ac, x, n);
         const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
+        const double count = (double)(n * I * (S == 1 ? C : 1)); /* the forward left the means in pdata */
         memset(ac->dp, 0, nall * sizeof *ac->dp);
         activ_backward_shared(e, ac->pdata, &s, x, dy, dx, ac->dp);
         for (size_t b = 0; b < n && dx; b++)
