@@ -159,6 +159,19 @@ static int threads_for(size_t n)
     return (size_t)t > chunks ? (int)chunks : t;
 }
 
+/* Runs CALL on every CHUNK-long piece [a, a + len) of n elements, the pieces split over the threads. */
+#define FOR_CHUNKS(n, CALL)                                                                                    \
+    do {                                                                                                       \
+        const int t_ = threads_for(n);                                                                         \
+        const size_t chunks_ = ((n) + CHUNK - 1) / CHUNK;                                                     \
+        (void)t_;                                                                                              \
+        _Pragma("omp parallel for num_threads(t_) schedule(static) if (t_ > 1)")                              \
+        for (size_t c_ = 0; c_ < chunks_; c_++) {                                                             \
+            const size_t a = c_ * CHUNK, len = (n) - a < CHUNK ? (n) - a : CHUNK;                             \
+            CALL;                                                                                              \
+        }                                                                                                      \
+    } while (0)
+
 /* ---- the array API ---------------------------------------------------------- */
 
 static const float *params_or_defaults(const activ_entry *e, const float *p, float *buf)
@@ -175,18 +188,11 @@ void activ_forward(const activ_entry *e, const float *p, const float *x, float *
     float pb[ACTIV_MAX_PARAMS];
     p = params_or_defaults(e, p, pb);
     const activ_kernel *k = find_kernel(e);
-    int t = threads_for(n);
-    (void)t;
     if (!k) {
         for (size_t i = 0; i < n; i++) y[i] = activ_f32(e, x[i], p);
         return;
     }
-    size_t chunks = (n + CHUNK - 1) / CHUNK;
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
-        k->fwd(x + a, y + a, len, p);
-    }
+    FOR_CHUNKS(n, k->fwd(x + a, y + a, len, p));
 }
 
 void activ_backward(const activ_entry *e, const float *p, const float *x, const float *dy, float *dx, size_t n)
@@ -194,18 +200,11 @@ void activ_backward(const activ_entry *e, const float *p, const float *x, const 
     float pb[ACTIV_MAX_PARAMS];
     p = params_or_defaults(e, p, pb);
     const activ_kernel *k = find_kernel(e);
-    int t = threads_for(n);
-    (void)t;
     if (!k) {
         for (size_t i = 0; i < n; i++) dx[i] = dy[i] * activ_df32(e, x[i], p);
         return;
     }
-    size_t chunks = (n + CHUNK - 1) / CHUNK;
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
-        k->bwd(x + a, dy + a, dx + a, len, p);
-    }
+    FOR_CHUNKS(n, k->bwd(x + a, dy + a, dx + a, len, p));
 }
 
 void activ_forward_with_derivative(const activ_entry *e, const float *p, const float *x, float *y, float *d,
@@ -216,20 +215,13 @@ void activ_forward_with_derivative(const activ_entry *e, const float *p, const f
     const activ_kernel *k = find_kernel(e);
     if (!k) {
         for (size_t i = 0; i < n; i++) {
-            const float xi = x[i];
-            d[i] = isnan(xi) ? xi : activ_df32(e, xi, p);
+            const float xi = x[i]; /* y may alias x */
+            d[i] = activ_df32(e, xi, p);
             y[i] = activ_f32(e, xi, p);
         }
         return;
     }
-    int t = threads_for(n);
-    (void)t;
-    size_t chunks = (n + CHUNK - 1) / CHUNK;
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
-        k->fwd_df(x + a, y + a, d + a, len, p);
-    }
+    FOR_CHUNKS(n, k->fwd_df(x + a, y + a, d + a, len, p));
 }
 
 int activ_backward_from_output(const activ_entry *e, const float *p, const float *y, const float *dy, float *dx,
@@ -245,14 +237,7 @@ int activ_backward_from_output(const activ_entry *e, const float *p, const float
         for (size_t i = 0; i < n; i++) dx[i] = (float)(dy[i] * (isnan(y[i]) ? y[i] : e->df_from_y(y[i], d)));
         return 0;
     }
-    int t = threads_for(n);
-    (void)t;
-    size_t chunks = (n + CHUNK - 1) / CHUNK;
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
-        k->bwd_y(y + a, dy + a, dx + a, len, p);
-    }
+    FOR_CHUNKS(n, k->bwd_y(y + a, dy + a, dx + a, len, p));
     return 0;
 }
 
