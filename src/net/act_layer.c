@@ -39,6 +39,12 @@ static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_
  *   backward  dx = dy f'(x) + (1/N_s) sum_slot dy df/dbeta   (the mean's own gradient)
  * The forward leaves the means in pdata for the backward that follows it.
  */
+/* elements per slot: the whole batch's tensor, or one channel of it */
+static size_t slot_size(const net_layer *L, const act_cfg *ac, size_t n)
+{
+    return n * (size_t)L->in_h * L->in_w * (ac->al.nshare == 1 ? (size_t)L->in_c : 1);
+}
+
 static void fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
 {
     const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
@@ -48,7 +54,7 @@ static void fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
         for (size_t b = 0; b < n; b++)
             for (size_t c = S == 1 ? 0 : s; c < (S == 1 ? C : s + 1); c++)
                 for (size_t i = 0; i < I; i++) sum += x[(b * C + c) * I + i];
-        ac->pdata[(size_t)ac->data * S + s] = (float)(sum / (double)(n * I * (S == 1 ? C : 1)));
+        ac->pdata[(size_t)ac->data * S + s] = (float)(sum / (double)slot_size(L, ac, n));
     }
 }
 
@@ -86,7 +92,7 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     if (ac->data >= 0) {
         activ_tensor_shape s = act_shape(L, ac, n);
         const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
-        const double count = (double)(n * I * (S == 1 ? C : 1)); /* the forward left the means in pdata */
+        const double count = (double)slot_size(L, ac, n); /* the forward left the means in pdata */
         memset(ac->dp, 0, nall * sizeof *ac->dp);
         activ_backward_shared(e, ac->pdata, &s, x, dy, dx, ac->dp);
         for (size_t b = 0; b < n && dx; b++)
