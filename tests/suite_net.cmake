@@ -2,11 +2,11 @@
 add_executable(test_net test_net.c)
 target_link_libraries(test_net PRIVATE activ_static)
 target_include_directories(test_net PRIVATE ${PROJECT_SOURCE_DIR}/src)
-foreach(case dense conv conv_groups maxpool avgpool gap batchnorm layernorm residual nested_residual dropout
+foreach(case dense conv conv_winograd conv_groups maxpool avgpool gap batchnorm layernorm residual nested_residual dropout
         act_params act_unit act_gated act_stochastic act_data)
   add_test(NAME net.grad.${case} COMMAND test_net grad ${case})
 endforeach()
-foreach(case forward toy determinism diverge parse)
+foreach(case forward conv_paths toy determinism diverge parse)
   add_test(NAME net.${case} COMMAND test_net ${case})
 endforeach()
 add_test(NAME net.checkpoint COMMAND test_net checkpoint ${CMAKE_CURRENT_BINARY_DIR})

@@ -2,8 +2,9 @@
  * The training engine: every layer's backward against central differences
  * of the loss, a toy problem learnt, bit-identical reruns, checkpoints,
  * divergence, and the model parser's errors.
- *   test_net grad NAME | toy | determinism | checkpoint | diverge | parse
+ *   test_net grad NAME | forward | conv_paths | toy | determinism | checkpoint | diverge | parse
  */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@ static const struct {
 } grad_cases[] = {
     {"dense", "dense 7; act; dense classes", "tanh", 1, 3, 3},
     {"conv", "conv 4 k3 p1; act; conv 3 k3 s2 p0; flatten; dense classes", "softplus", 2, 6, 6},
+    /* 4+ input channels, 3x3, stride 1: the Winograd path, with padding 1, 2 and 0 on odd sizes */
+    {"conv_winograd", "conv 4 k3 p1; act; conv 5 k3 p1; act; conv 4 k3 p2; act; conv 3 k3 p0; flatten; dense classes",
+     "softplus", 2, 5, 6},
     {"conv_groups", "conv 4 k3 p1 g2; act; conv 4 k1 g4; flatten; dense classes", "tanh", 2, 5, 5},
     {"maxpool", "conv 3 k3; maxpool 2; dense classes", "tanh", 1, 6, 6},
     {"avgpool", "conv 3 k3; avgpool 3 s2; dense classes", "tanh", 1, 7, 7},
@@ -117,7 +121,10 @@ static int test_forward(void)
     static const struct {
         int c, h, w, f, k, s, p, g;
     } cases[] = {{1, 7, 6, 3, 3, 1, 1, 1}, {2, 8, 8, 4, 3, 2, 0, 1}, {4, 6, 5, 4, 3, 1, 1, 4},
-                 {4, 9, 9, 6, 5, 2, 2, 2}, {3, 5, 5, 2, 1, 1, 0, 1}, {2, 6, 7, 2, 4, 3, 2, 2}};
+                 {4, 9, 9, 6, 5, 2, 2, 2}, {3, 5, 5, 2, 1, 1, 0, 1}, {2, 6, 7, 2, 4, 3, 2, 2},
+                 /* the Winograd path (3x3, stride 1, 4+ channels): paddings 0-2, odd and even sizes, cnn's conv2 */
+                 {5, 7, 6, 4, 3, 1, 1, 1}, {4, 9, 8, 6, 3, 1, 0, 1}, {6, 5, 7, 5, 3, 1, 2, 1},
+                 {32, 14, 14, 64, 3, 1, 1, 1}};
     char err[256], model[128];
     for (size_t t = 0; t < sizeof cases / sizeof *cases; t++) {
         const int C = cases[t].c, H = cases[t].h, W = cases[t].w, F = cases[t].f, K = cases[t].k, S = cases[t].s,
@@ -183,6 +190,47 @@ static int test_forward(void)
         activ_net_free(net);
     }
     printf("forward: conv (strides, padding, groups) and pooling equal the direct loops\n");
+    return failures != 0;
+}
+
+/* the Winograd and im2col paths of a 3x3 conv agree on outputs and every gradient, input's included */
+static int test_conv_paths(void)
+{
+    const char *model = "conv 6 k3 p1; act; conv 7 k3 p1; act; conv 5 k3 p2; flatten; dense classes";
+    const int C = 2, H = 9, W = 8;
+    const size_t n = 7, dim = (size_t)C * H * W;
+    char err[256];
+    activ_net *net[2];
+    for (int i = 0; i < 2; i++) {
+        if (i) setenv("ACTIV_CONV", "im2col", 1);
+        net[i] = activ_net_build(model, "tanh", C, H, W, 3, "he", 5, err, sizeof err);
+        CHECK(net[i], "build: %s", err);
+        if (!net[i]) return 1;
+        net_reserve(net[i], n);
+    }
+    unsetenv("ACTIV_CONV");
+    float *x = malloc(n * dim * sizeof *x);
+    fill(x, n * dim, 23, 1);
+    const uint8_t y[7] = {0, 1, 2, 1, 0, 2, 2};
+    double loss[2];
+    for (int i = 0; i < 2; i++) loss[i] = loss_at(net[i], x, y, n, 1);
+    CHECK(fabs(loss[0] - loss[1]) < 1e-5 * fabs(loss[1]), "loss %.9g (Winograd) against %.9g (im2col)", loss[0],
+          loss[1]);
+    net_param *pa[32], *pb[32];
+    const size_t np = net_param_list(net[0], pa, 32);
+    CHECK(np == net_param_list(net[1], pb, 32), "parameter lists differ");
+    for (size_t k = 0; k < np; k++) {
+        double worst = 0, scale = 0;
+        for (size_t j = 0; j < pa[k]->n; j++) {
+            const double d = fabs((double)pa[k]->g[j] - pb[k]->g[j]);
+            worst = d > worst ? d : worst;
+            scale = fabs(pb[k]->g[j]) > scale ? fabs(pb[k]->g[j]) : scale;
+        }
+        CHECK(worst <= 1e-5 * scale + 1e-7, "parameter %zu: gradients differ by %g (largest %g)", k, worst, scale);
+    }
+    printf("conv_paths: Winograd and im2col agree on the loss and %zu gradient tensors\n", np);
+    free(x);
+    activ_net_free(net[0]), activ_net_free(net[1]);
     return failures != 0;
 }
 
@@ -358,6 +406,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "grad")) return test_grad(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "toy")) return test_toy();
     if (argc >= 2 && !strcmp(argv[1], "forward")) return test_forward();
+    if (argc >= 2 && !strcmp(argv[1], "conv_paths")) return test_conv_paths();
     if (argc >= 2 && !strcmp(argv[1], "determinism")) return test_determinism();
     if (argc >= 3 && !strcmp(argv[1], "checkpoint")) return test_checkpoint(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "diverge")) return test_diverge();

@@ -53,6 +53,10 @@ void activ_net_free(activ_net *net);
 size_t activ_net_param_count(const activ_net *net);
 /* A human-readable table of the layers, shapes and parameter counts (static until the next call). */
 const char *activ_net_summary(const activ_net *net);
+/* Per-layer timing of the training steps (forward and backward), off by default.  0, or -1 out of memory. */
+int activ_net_profile(activ_net *net, int on);
+/* The timings as a table, one layer a line (static until the next call; "" when profiling is off). */
+const char *activ_net_profile_report(const activ_net *net);
 /* Checkpoints: every parameter and running statistic.  0, or -1 with a message. */
 int activ_net_save(const activ_net *net, const char *path, char *err, size_t errlen);
 int activ_net_load(activ_net *net, const char *path, char *err, size_t errlen);

@@ -110,7 +110,7 @@ static void usage(FILE *f)
                "         [--schedule none|step|cosine] [--init auto|he|lecun|xavier|torch] [--seed N] [--threads N]\n"
                "         [--data fashion-mnist|mnist|cifar10|DIR] [--val-size N] [--train-size N] [--augment]\n"
                "         [--norm unit|meanstd]\n"
-               "         [--save FILE] [--load FILE] [--log FILE] [--json] [--quiet] [--summary]\n");
+               "         [--save FILE] [--load FILE] [--log FILE] [--json] [--quiet] [--summary] [--profile]\n");
 }
 
 int cmd_train(int argc, char **argv)
@@ -118,7 +118,7 @@ int cmd_train(int argc, char **argv)
     activ_train_config cfg;
     activ_train_config_default(&cfg);
     const char *data = "fashion-mnist", *save = NULL, *load = NULL, *log_path = NULL, *norm = "unit";
-    int json = 0, summary = 0;
+    int json = 0, summary = 0, profile = 0;
     double train_size = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -150,6 +150,7 @@ int cmd_train(int argc, char **argv)
         else if (!strcmp(a, "--json")) json = 1;
         else if (!strcmp(a, "--quiet")) cfg.quiet = 1;
         else if (!strcmp(a, "--summary")) summary = 1;
+        else if (!strcmp(a, "--profile")) profile = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) return usage(stdout), 0;
         else {
             cli_error("unknown or incomplete option '%s'", a);
@@ -202,7 +203,8 @@ int cmd_train(int argc, char **argv)
 
     activ_net *net = activ_net_build(cfg.model, cfg.act, train.c, train.h, train.w, train.classes, cfg.init, cfg.seed,
                                      err, sizeof err);
-    if (!net || (load && activ_net_load(net, load, err, sizeof err))) {
+    if (!net || (load && activ_net_load(net, load, err, sizeof err)) ||
+        (profile && activ_net_profile(net, 1) && snprintf(err, sizeof err, "out of memory"))) {
         cli_error("%s", err);
         activ_net_free(net), activ_dataset_free(&train), activ_dataset_free(&val), activ_dataset_free(&test);
         return EXIT_USAGE;
@@ -236,6 +238,7 @@ int cmd_train(int argc, char **argv)
                 100 * r.test_acc, r.test_loss, r.best_epoch, val.n ? " (best on validation)" : "", r.sec_per_epoch,
                 r.peak_rss_mb, r.params);
     }
+    if (profile) fprintf(out, "time per layer over all epochs:\n%s", activ_net_profile_report(net));
     char default_log[512];
     if (!log_path) {
         char act_clean[128];

@@ -42,12 +42,14 @@ const float *net_forward(activ_net *net, const float *x, size_t n, int train)
     const float *in = x;
     for (int i = 0; i < net->nlayers; i++) {
         net_layer *L = &net->layers[i];
+        const double t0 = net->prof ? omp_get_wtime() : 0;
         L->ops->forward(L, in, net->out[i], n, train);
         if (L->skip_from >= 0) {
             const float *skip = L->skip_from ? net->out[L->skip_from - 1] : x;
             float *y = net->out[i];
             for (size_t k = 0; k < n * L->out_dim; k++) y[k] += skip[k];
         }
+        if (net->prof && train) net->prof[i] += omp_get_wtime() - t0;
         in = net->out[i];
     }
     return in;
@@ -67,13 +69,39 @@ void net_backward(activ_net *net, const float *x, size_t n)
         net_layer *L = &net->layers[i];
         const float *in = i ? net->out[i - 1] : x;
         float *dx = learns_before(net, i) ? net->grad[i - 1] : NULL;
+        const double t0 = net->prof ? omp_get_wtime() : 0;
         L->ops->backward(L, in, net->out[i], net->grad[i], dx, n);
-        if (!dx) continue;
         /* the shortcut of every block that began at layer i carries its gradient here too */
-        for (int j = i; j < net->nlayers; j++)
+        for (int j = i; dx && j < net->nlayers; j++)
             if (net->layers[j].skip_from == i)
                 for (size_t k = 0; k < n * L->in_dim; k++) dx[k] += net->grad[j][k];
+        if (net->prof) net->prof[net->nlayers + i] += omp_get_wtime() - t0;
     }
+}
+
+int activ_net_profile(activ_net *net, int on)
+{
+    free(net->prof);
+    net->prof = on ? calloc(2 * (size_t)net->nlayers, sizeof *net->prof) : NULL;
+    return on && !net->prof ? -1 : 0;
+}
+
+const char *activ_net_profile_report(const activ_net *net)
+{
+    activ_net *m = (activ_net *)net;
+    if (!net->prof) return "";
+    double total = 0;
+    for (int i = 0; i < 2 * net->nlayers; i++) total += net->prof[i];
+    size_t at = 0, cap = sizeof m->summary;
+    at += snprintf(m->summary + at, cap - at, "  %-34s %10s %10s %7s\n", "layer (training steps)", "forward s",
+                   "backward s", "share");
+    for (int i = 0; i < net->nlayers && at < cap; i++) {
+        const double f = net->prof[i], b = net->prof[net->nlayers + i];
+        at += snprintf(m->summary + at, cap - at, "  %-34s %10.3f %10.3f %6.1f%%\n", net->layers[i].desc, f, b,
+                       total > 0 ? 100 * (f + b) / total : 0.0);
+    }
+    if (at < cap) snprintf(m->summary + at, cap - at, "  %-34s %21.3f\n", "total (loss and optimiser not included)", total);
+    return m->summary;
 }
 
 size_t net_param_list(activ_net *net, net_param **out, size_t max)
@@ -124,6 +152,6 @@ void activ_net_free(activ_net *net)
         if (net->out) free(net->out[i]);
         if (net->grad) free(net->grad[i]);
     }
-    free(net->layers), free(net->out), free(net->grad), free(net->model), free(net->act);
+    free(net->layers), free(net->out), free(net->grad), free(net->model), free(net->act), free(net->prof);
     free(net);
 }

@@ -66,6 +66,7 @@ struct activ_net {
     float **grad; /* grad[i]: d loss / d out[i] */
     char *model, *act;
     char summary[8192];
+    double *prof; /* with profiling on: seconds per layer, forward [0, nlayers) then backward */
 };
 
 /* Layer constructors: set ops, shapes, params; 0 or -1 with a message. */
