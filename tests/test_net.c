@@ -189,6 +189,37 @@ static int test_forward(void)
                 }
         activ_net_free(net);
     }
+    /* 2x2 max pool on ties and a NaN: the first maximum of each window (row by row) takes the whole gradient,
+       a NaN wins its window; 14 wide, so the vector path's last block overlaps */
+    {
+        activ_net *net = activ_net_build("maxpool 2; dense classes", "relu", 1, 6, 14, 2, "torch", 3, err, sizeof err);
+        CHECK(net, "maxpool ties: %s", err);
+        if (net) {
+            net_reserve(net, 1);
+            float x[6 * 14], dy[3 * 7], dx[6 * 14];
+            for (int i = 0; i < 6 * 14; i++) x[i] = (float)(net_mix((uint64_t)i) % 3);
+            x[2 * 14 + 9] = NAN;
+            for (int i = 0; i < 3 * 7; i++) dy[i] = (float)(i + 1);
+            net_layer *L = &net->layers[0];
+            net_forward(net, x, 1, 1);
+            L->ops->backward(L, x, net->out[0], dy, dx, 1);
+            for (int oy = 0; oy < 3; oy++)
+                for (int ox = 0; ox < 7; ox++) {
+                    const int at[4] = {2 * oy * 14 + 2 * ox, 2 * oy * 14 + 2 * ox + 1, (2 * oy + 1) * 14 + 2 * ox,
+                                       (2 * oy + 1) * 14 + 2 * ox + 1};
+                    int first = 0, has_nan = 0;
+                    for (int k = 0; k < 4; k++) has_nan |= isnan(x[at[k]]);
+                    for (int k = 1; k < 4; k++)
+                        if (isnan(x[at[k]]) || (!isnan(x[at[first]]) && x[at[k]] > x[at[first]])) first = k;
+                    const float got = net->out[0][oy * 7 + ox];
+                    CHECK(has_nan ? isnan(got) : got == x[at[first]], "maxpool ties: (%d,%d) gives %g", oy, ox, got);
+                    for (int k = 0; k < 4; k++)
+                        CHECK(dx[at[k]] == (k == first ? dy[oy * 7 + ox] : 0.0f),
+                              "maxpool ties: window (%d,%d) element %d has gradient %g", oy, ox, k, dx[at[k]]);
+                }
+            activ_net_free(net);
+        }
+    }
     printf("forward: conv (strides, padding, groups) and pooling equal the direct loops\n");
     return failures != 0;
 }

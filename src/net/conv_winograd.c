@@ -31,17 +31,9 @@
 #include <string.h>
 
 #include "net/conv_winograd.h"
+#include "net/simd.h"
 
 enum { XI = 16 };
-
-/* The transforms are short loops over a row of tiles (7 for a 14-wide output): the portable build's 4-wide
-   vectors leave most of them to scalar remainders, so GCC also compiles them for AVX2 and AVX-512 and
-   picks at load time (an ifunc). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-#define WINO_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define WINO_CLONES
-#endif
 
 /* the tile grid over an Ho x Wo output */
 static void tiles_of(int Ho, int Wo, int *th, int *tw)
@@ -56,7 +48,7 @@ size_t wino_tiles(int Ho, int Wo)
     return (size_t)th * tw;
 }
 
-/* U[xi][a][b] = (G w G^T)_xi for a 3x3 filter w: rows a of `rows`, columns b of `cols` */
+/* u[xi * stride] = (G w G^T)_xi for a 3x3 filter w */
 static void filter_tile(const float *w, float *u, size_t stride)
 {
     float t[4][3]; /* G w */
@@ -111,38 +103,20 @@ void wino_filter_grads(const float *D, int F, int C, float *dw)
 
 /*
  * The transforms work on blocks of TB = 8 tiles of a tile row, as vectors
- * (GCC/Clang vector extensions: one AVX register, or two SSE ones in the
- * portable build).  A row of tw tiles takes whole blocks: the last block's
- * extra lanes compute junk from zero padding (or the next row's tiles) and
- * are stored past the row's end, where the next row's store or the ld slack
+ * (src/net/simd.h: one AVX register, or two SSE ones in the portable
+ * build).  A row of tw tiles takes whole blocks: the last block's extra
+ * lanes compute junk from zero padding (or the next row's tiles) and are
+ * stored past the row's end, where the next row's store or the ld slack
  * (WINO_SLACK) takes them, so tile rows must be stored in increasing order.
  */
 enum { TB = 8, ROW = WINO_MAX_TW + 2 * TB };
-typedef float v8 __attribute__((vector_size(TB * sizeof(float))));
-typedef int v8i __attribute__((vector_size(TB * sizeof(int))));
-
-static inline v8 ld8(const float *p)
-{
-    v8 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline void st8(float *p, v8 v)
-{
-    memcpy(p, &v, sizeof v);
-}
-#if defined(__clang__)
-#define SHUFFLE2(a, b, ...) __builtin_shufflevector(a, b, __VA_ARGS__)
-#else
-#define SHUFFLE2(a, b, ...) __builtin_shuffle(a, b, (v8i){__VA_ARGS__})
-#endif
 
 /*
  * Plane x (H x W), zero-padded by pad, split into its even and odd columns:
  * ev[r][j] = padded[r][2j], od[r][j] = padded[r][2j + 1], for rows r < rows
  * and j up to the last block's end plus one (zero past the plane).
  */
-static inline __attribute__((always_inline)) void split_plane(const float *x, int H, int W, int pad, int rows, int tw, float *ev, float *od)
+NET_INLINE void split_plane(const float *x, int H, int W, int pad, int rows, int tw, float *ev, float *od)
 {
     const int len = (tw + TB - 1) / TB * TB + 1;
     /* columns j in [a, b) have 2j - pad >= 0 and 2j + 1 - pad < W: read in blocks of TB without tests */
@@ -162,8 +136,8 @@ static inline __attribute__((always_inline)) void split_plane(const float *x, in
         }
         for (; j + TB <= b; j += TB) {
             const v8 lo = ld8(row + 2 * j), hi = ld8(row + 2 * j + TB);
-            st8(ev + j, SHUFFLE2(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14));
-            st8(od + j, SHUFFLE2(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15));
+            st8(ev + j, SHUFFLE8(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14));
+            st8(od + j, SHUFFLE8(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15));
         }
         for (; j < len; j++) {
             const int ie = 2 * j - pad, io = ie + 1;
@@ -173,7 +147,7 @@ static inline __attribute__((always_inline)) void split_plane(const float *x, in
     }
 }
 
-WINO_CLONES void wino_inputs(const float *x, int C, int H, int W, int pad, int Ho, int Wo, float *V, size_t ld,
+NET_CLONES void wino_inputs(const float *x, int C, int H, int W, int pad, int Ho, int Wo, float *V, size_t ld,
                              size_t t0)
 {
     int th, tw;
@@ -210,7 +184,7 @@ WINO_CLONES void wino_inputs(const float *x, int C, int H, int W, int pad, int H
     }
 }
 
-WINO_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const float *bias, float *y, int Ho,
+NET_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const float *bias, float *y, int Ho,
                               int Wo)
 {
     int th, tw;
@@ -233,10 +207,10 @@ WINO_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const
                 /* and along the rows: each tile's two columns, interleaved */
                 const v8 y00 = s0[0] + s0[1] + s0[2] + b, y01 = s0[1] - s0[2] - s0[3] + b;
                 const v8 y10 = s1[0] + s1[1] + s1[2] + b, y11 = s1[1] - s1[2] - s1[3] + b;
-                st8(row[0] + 2 * tx, SHUFFLE2(y00, y01, 0, 8, 1, 9, 2, 10, 3, 11));
-                st8(row[0] + 2 * tx + TB, SHUFFLE2(y00, y01, 4, 12, 5, 13, 6, 14, 7, 15));
-                st8(row[1] + 2 * tx, SHUFFLE2(y10, y11, 0, 8, 1, 9, 2, 10, 3, 11));
-                st8(row[1] + 2 * tx + TB, SHUFFLE2(y10, y11, 4, 12, 5, 13, 6, 14, 7, 15));
+                st8(row[0] + 2 * tx, SHUFFLE8(y00, y01, 0, 8, 1, 9, 2, 10, 3, 11));
+                st8(row[0] + 2 * tx + TB, SHUFFLE8(y00, y01, 4, 12, 5, 13, 6, 14, 7, 15));
+                st8(row[1] + 2 * tx, SHUFFLE8(y10, y11, 0, 8, 1, 9, 2, 10, 3, 11));
+                st8(row[1] + 2 * tx + TB, SHUFFLE8(y10, y11, 4, 12, 5, 13, 6, 14, 7, 15));
             }
             for (int a = 0; a < 2 && 2 * ty + a < Ho; a++)
                 memcpy(plane + (size_t)(2 * ty + a) * Wo, row[a], (size_t)Wo * sizeof(float));
@@ -244,7 +218,7 @@ WINO_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const
     }
 }
 
-WINO_CLONES void wino_output_grads(const float *dy, int F, int Ho, int Wo, float *Z, size_t ld, size_t t0)
+NET_CLONES void wino_output_grads(const float *dy, int F, int Ho, int Wo, float *Z, size_t ld, size_t t0)
 {
     int th, tw;
     tiles_of(Ho, Wo, &th, &tw);
@@ -266,8 +240,8 @@ WINO_CLONES void wino_output_grads(const float *dy, int F, int Ho, int Wo, float
                 int tx = 0;
                 for (; 2 * tx + 2 * TB <= Wo; tx += TB) {
                     const v8 lo = ld8(row + 2 * tx), hi = ld8(row + 2 * tx + TB);
-                    st8(e[a] + tx, SHUFFLE2(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14));
-                    st8(o[a] + tx, SHUFFLE2(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15));
+                    st8(e[a] + tx, SHUFFLE8(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14));
+                    st8(o[a] + tx, SHUFFLE8(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15));
                 }
                 for (; tx < len; tx++) {
                     e[a][tx] = 2 * tx < Wo ? row[2 * tx] : 0.0f;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "net/net.h"
+#include "net/simd.h"
 
 typedef struct pool_cfg {
     int max, k, stride;
@@ -20,7 +21,32 @@ typedef struct pool_cfg {
     int *arg; /* per output: the winning input's offset within its plane */
 } pool_cfg;
 
-/* the common 2x2 stride-2 max pool, without the general loop's bookkeeping */
+/* v where it beats best (is larger, or NaN while best is not: NaN wins, so a diverging run shows) */
+NET_INLINE void take4(v4 v, v4i iv, v4 *best, v4i *at)
+{
+    const v4i m = ~(v <= *best) & (*best == *best);
+    *best = (v4)(((v4i)v & m) | ((v4i)*best & ~m));
+    *at = (iv & m) | (*at & ~m);
+}
+
+/* one output row of the 2x2 stride-2 max pool, 4 outputs at a time (the last 4 overlap when Wo % 4 != 0) */
+NET_CLONES static void maxpool2_row(const float *in, int W, int oy, int Wo, float *out, int *arg)
+{
+    const float *r0 = in + (size_t)2 * oy * W, *r1 = r0 + W;
+    for (int ox = 0; ox < Wo; ox += 4) {
+        const int o = ox + 4 <= Wo ? ox : Wo - 4;
+        const v4 p = ld4(r0 + 2 * o), q = ld4(r0 + 2 * o + 4), u = ld4(r1 + 2 * o), w = ld4(r1 + 2 * o + 4);
+        const v4i ia = (v4i){0, 2, 4, 6} + 2 * oy * W + 2 * o;
+        v4 best = SHUFFLE4(p, q, 0, 2, 4, 6);
+        v4i at = ia;
+        take4(SHUFFLE4(p, q, 1, 3, 5, 7), ia + 1, &best, &at);
+        take4(SHUFFLE4(u, w, 0, 2, 4, 6), ia + W, &best, &at);
+        take4(SHUFFLE4(u, w, 1, 3, 5, 7), ia + W + 1, &best, &at);
+        st4(out + o, best), st4i(arg + o, at);
+    }
+}
+
+/* the common 2x2 stride-2 max pool, without the general loop's bookkeeping (first maximum wins) */
 static void maxpool2(net_layer *L, const float *x, float *y, size_t n, int *args)
 {
     const int W = L->in_w, Ho = L->out_h, Wo = L->out_w;
@@ -30,15 +56,7 @@ static void maxpool2(net_layer *L, const float *x, float *y, size_t n, int *args
         const float *in = x + pl * L->in_h * W;
         float *out = y + pl * Ho * Wo;
         int *arg = args + pl * Ho * Wo;
-        for (int oy = 0; oy < Ho; oy++)
-            for (int ox = 0; ox < Wo; ox++) {
-                const int a = 2 * oy * W + 2 * ox, c[4] = {a, a + 1, a + W, a + W + 1};
-                int best = a;
-                for (int i = 1; i < 4; i++)
-                    if (!(in[c[i]] <= in[best]) && in[best] == in[best]) best = c[i]; /* NaN wins */
-                out[oy * Wo + ox] = in[best];
-                arg[oy * Wo + ox] = best;
-            }
+        for (int oy = 0; oy < Ho; oy++) maxpool2_row(in, W, oy, Wo, out + oy * Wo, arg + oy * Wo);
     }
 }
 
@@ -46,7 +64,7 @@ static void pool_forward(net_layer *L, const float *x, float *y, size_t n, int t
 {
     (void)train;
     pool_cfg *pc = L->priv;
-    if (pc->max && pc->k == 2 && pc->stride == 2) {
+    if (pc->max && pc->k == 2 && pc->stride == 2 && L->out_w >= 4) {
         maxpool2(L, x, y, n, pc->arg);
         return;
     }
