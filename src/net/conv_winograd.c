@@ -116,11 +116,27 @@ enum { TB = 8, ROW = WINO_MAX_TW + 2 * TB };
  * ev[r][j] = padded[r][2j], od[r][j] = padded[r][2j + 1], for rows r < rows
  * and j up to the last block's end plus one (zero past the plane).
  */
+/* row[s..s+8) with zeros outside [0, W), for W >= TB: one load inside the row, its lanes moved into
+   place (a copy through a padded buffer instead stalls on store forwarding) */
+NET_INLINE v8 ld8_padded(const float *row, int W, int s)
+{
+    const v8i lane = {0, 1, 2, 3, 4, 5, 6, 7};
+    const int base = s < 0 ? 0 : s > W - TB ? W - TB : s;
+    v8 v = ld8(row + base);
+    if (base == s) return v;
+    const v8i at = lane + (s - base), inside = (at >= 0) & (at < TB) & (lane + s < W);
+#if defined(__clang__)
+    v8 moved;
+    for (int i = 0; i < TB; i++) moved[i] = v[at[i] & (TB - 1)];
+#else
+    const v8 moved = __builtin_shuffle(v, at & (TB - 1));
+#endif
+    return (v8)((v8i)moved & inside);
+}
+
 NET_INLINE void split_plane(const float *x, int H, int W, int pad, int rows, int tw, float *ev, float *od)
 {
     const int len = (tw + TB - 1) / TB * TB + 1;
-    /* columns j in [a, b) have 2j - pad >= 0 and 2j + 1 - pad < W: read in blocks of TB without tests */
-    const int a = (pad + 1) / 2, b = (W + pad - 1) / 2 < len ? (W + pad - 1) / 2 : len;
     for (int r = 0; r < rows; r++, ev += ROW, od += ROW) {
         const int iy = r - pad;
         if (iy < 0 || iy >= H) {
@@ -128,21 +144,19 @@ NET_INLINE void split_plane(const float *x, int H, int W, int pad, int rows, int
             memset(od, 0, (size_t)len * sizeof(float));
             continue;
         }
-        const float *row = x + (size_t)iy * W - pad;
-        int j = 0;
-        for (; j < a && j < len; j++) {
-            ev[j] = 2 * j - pad >= 0 && 2 * j - pad < W ? row[2 * j] : 0.0f;
-            od[j] = 2 * j + 1 - pad >= 0 && 2 * j + 1 - pad < W ? row[2 * j + 1] : 0.0f;
+        const float *row = x + (size_t)iy * W;
+        if (W < TB) {
+            for (int j = 0; j < len; j++) {
+                const int ie = 2 * j - pad, io = ie + 1;
+                ev[j] = ie >= 0 && ie < W ? row[ie] : 0.0f;
+                od[j] = io >= 0 && io < W ? row[io] : 0.0f;
+            }
+            continue;
         }
-        for (; j + TB <= b; j += TB) {
-            const v8 lo = ld8(row + 2 * j), hi = ld8(row + 2 * j + TB);
+        for (int j = 0; j < len; j += TB) {
+            const v8 lo = ld8_padded(row, W, 2 * j - pad), hi = ld8_padded(row, W, 2 * j - pad + TB);
             st8(ev + j, SHUFFLE8(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14));
             st8(od + j, SHUFFLE8(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15));
-        }
-        for (; j < len; j++) {
-            const int ie = 2 * j - pad, io = ie + 1;
-            ev[j] = ie >= 0 && ie < W ? row[2 * j] : 0.0f;
-            od[j] = io >= 0 && io < W ? row[2 * j + 1] : 0.0f;
         }
     }
 }
@@ -184,6 +198,19 @@ NET_CLONES void wino_inputs(const float *x, int C, int H, int W, int pad, int Ho
     }
 }
 
+/* dst[0..n) = src[0..n) in vectors, the last one overlapping (a call to memcpy costs more for rows this short) */
+NET_INLINE void copy_row(float *dst, const float *src, int n)
+{
+    if (n < TB) {
+        for (int i = 0; i < n; i++) dst[i] = src[i];
+        return;
+    }
+    for (int i = 0; i < n; i += TB) {
+        const int at = i + TB <= n ? i : n - TB;
+        st8(dst + at, ld8(src + at));
+    }
+}
+
 NET_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const float *bias, float *y, int Ho,
                               int Wo)
 {
@@ -212,8 +239,7 @@ NET_CLONES void wino_outputs(const float *M, int F, size_t ld, size_t t0, const 
                 st8(row[1] + 2 * tx, SHUFFLE8(y10, y11, 0, 8, 1, 9, 2, 10, 3, 11));
                 st8(row[1] + 2 * tx + TB, SHUFFLE8(y10, y11, 4, 12, 5, 13, 6, 14, 7, 15));
             }
-            for (int a = 0; a < 2 && 2 * ty + a < Ho; a++)
-                memcpy(plane + (size_t)(2 * ty + a) * Wo, row[a], (size_t)Wo * sizeof(float));
+            for (int a = 0; a < 2 && 2 * ty + a < Ho; a++) copy_row(plane + (size_t)(2 * ty + a) * Wo, row[a], Wo);
         }
     }
 }
