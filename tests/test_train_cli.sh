@@ -22,6 +22,12 @@ strip() { sed -E 's/"(seconds|sec_per_epoch|total_seconds|peak_rss_mb)": [0-9.e+
 diff <(strip "$dir/a.json") <(strip "$dir/b.json") >/dev/null || fail "two runs with the same seed differ"
 echo "rerun: identical"
 
+# --profile: a time per layer, forward and backward, for every layer of the model
+"$activ" train "${common[@]}" --epochs 1 --model cnn --profile --log "$dir/p.json" >"$dir/p.out" || fail "profile run"
+grep -q "forward s" "$dir/p.out" && grep -q "conv 64 k3 s1 p1 " "$dir/p.out" && grep -q "maxpool 2 " "$dir/p.out" ||
+  fail "--profile printed no per-layer table: $(cat "$dir/p.out")"
+echo "profile: per-layer times printed"
+
 # a checkpoint loads into the same model and activation; evaluation of 1 more epoch starts from it
 "$activ" train "${common[@]}" --act mish --epochs 1 --load "$dir/m.ckpt" --log "$dir/c.json" || fail "load"
 "$activ" train "${common[@]}" --act relu --load "$dir/m.ckpt" --log "$dir/d.json" 2>"$dir/err"
