@@ -44,6 +44,12 @@ NET_INLINE void st4(float *p, v4 v)
 {
     memcpy(p, &v, sizeof v);
 }
+NET_INLINE v4i ld4i(const int *p)
+{
+    v4i v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
 NET_INLINE void st4i(int *p, v4i v)
 {
     memcpy(p, &v, sizeof v);
