@@ -38,7 +38,9 @@ V_INLINE vf abu_f(vf x, const vf *P)
     /* +-inf: k x + w_tanh with k = w_id + w_relu + w_elu + w_silu, or w_id x - w_tanh - w_elu */
     abu_vd kd = abu_d(P[0]) + abu_d(P[1]) + abu_d(P[3]) + abu_d(P[4]);
     vf k = __builtin_convertvector(kd, vf);
-    vm kz = __builtin_convertvector(kd == 0.0, vm);
+    /* kd == 0, tested in float (a compare of the whole double vector went lane by lane): a sum
+       of floats is 0 or at least 2^-149 */
+    vm kz = __builtin_convertvector(kd, vf) == 0;
     vf rp = vsel(kz, P[2], k * x + P[2]);
     vf c = __builtin_convertvector(-abu_d(P[2]) - abu_d(P[3]), vf);
     vf rn = vsel(P[0] == 0, c, P[0] * x + c);

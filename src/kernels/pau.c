@@ -20,7 +20,21 @@ typedef double pau_vd __attribute__((vector_size(VW * 8)));
 typedef long long pau_vl __attribute__((vector_size(VW * 8)));
 #define pau_d(v) __builtin_convertvector((v), pau_vd)
 #define pau_f32(v) __builtin_convertvector((v), vf)
-#define PAU_SGN(v) __builtin_convertvector(((v) < 0) - ((v) > 0), pau_vd)
+/* sign (-1, 0, 1) of a float vector, in double */
+#define PAU_SGNF(v) pau_d(vsel((v) > 0, vset(1), vsel((v) < 0, vset(-1), vset(0))))
+/* ... of a double vector, compared in halves of one register each (a compare of the whole
+   double vector went lane by lane) */
+typedef double pau_hd __attribute__((vector_size(VW * 4)));
+typedef long long pau_hl __attribute__((vector_size(VW * 4)));
+V_INLINE void pau_sgn(const pau_vd *v, pau_vd *s)
+{
+    pau_hd h[2];
+    memcpy(h, v, sizeof h);
+    for (int k = 0; k < 2; k++)
+        h[k] = (pau_hd)(((pau_hl)(h[k] > 0) & (pau_hl)((pau_hd){0} + 1.0)) |
+                        ((pau_hl)(h[k] < 0) & (pau_hl)((pau_hd){0} - 1.0)));
+    memcpy(s, h, sizeof h);
+}
 
 /* f, f' and the parameter gradients of version ver ('A' or 'B'), as asked */
 V_INLINE void pau_core(vf x, const vf *P, int ver, vf *f, vf *df, vf *g)
@@ -42,7 +56,8 @@ V_INLINE void pau_core(vf x, const vf *P, int ver, vf *f, vf *df, vf *g)
     } else {
         X = xd;
         pau_vd S = ((b[3] * xd + b[2]) * xd + b[1]) * xd + b[0];
-        sR = sgx * PAU_SGN(S);
+        pau_sgn(&S, &sR);
+        sR *= sgx;
         Q = 1.0 + sR * (xd * S);
         dQ = sR * (((4.0 * b[3] * xd + 3.0 * b[2]) * xd + 2.0 * b[1]) * xd + b[0]);
     }
@@ -60,15 +75,15 @@ V_INLINE void pau_core(vf x, const vf *P, int ver, vf *f, vf *df, vf *g)
     } else {
         U = u;
         pau_vd Rt = ((b[0] * u + b[1]) * u + b[2]) * u + b[3];
-        sRt = PAU_SGN(Rt);
+        pau_sgn(&Rt, &sRt);
         Qt = (u * u) * (u * u) + sRt * Rt;
         dQt = sRt * (((b[0] * u + 2.0 * b[1]) * u + 3.0 * b[2]) * u + 4.0 * b[3]);
     }
     pau_vd ratio = Pt / Qt;
     if (f) {
-        /* 0 where the ratio is 0 (no inf * 0 at x = +-inf); tested in double */
-        vm r0 = __builtin_convertvector(ratio == 0, vm);
-        vf fl = vsel(r0, vset(0), pau_f32(xld * ratio));
+        /* 0 where x = +-inf meets a ratio of 0 (not inf * 0); a double compare went lane by lane */
+        vf fl = pau_f32(xld * ratio);
+        fl = vsel((vabs(x) == __builtin_inff()) & visnan(fl), vset(0), fl);
         *f = vsel(small, pau_f32(fs), fl);
     }
     if (df) {
@@ -85,14 +100,14 @@ V_INLINE void pau_core(vf x, const vf *P, int ver, vf *f, vf *df, vf *g)
         g[5] = vsel(small, g[5], pau_f32(xld * invt));
         pau_vd fq = fs * inv, xk = X, w = ver == 'A' ? pau_d(sx) : (pau_vd){0} + 1.0;
         for (int k = 1; k <= 4; k++, xk *= X) {
-            pau_vd s = ver == 'A' ? PAU_SGN(pau_d(P[5 + k])) : sR;
+            pau_vd s = ver == 'A' ? PAU_SGNF(P[5 + k]) : sR;
             g[5 + k] = pau_f32(-fq * xk * s);
         }
         for (int k = 3; k >= 1; k--, w *= U) {
-            pau_vd s = ver == 'A' ? PAU_SGN(pau_d(P[5 + k])) : sRt;
+            pau_vd s = ver == 'A' ? PAU_SGNF(P[5 + k]) : sRt;
             g[5 + k] = vsel(small, g[5 + k], pau_f32(-ratio * w * invt * s));
         }
-        pau_vd s4 = ver == 'A' ? PAU_SGN(pau_d(P[9])) : sRt;
+        pau_vd s4 = ver == 'A' ? PAU_SGNF(P[9]) : sRt;
         g[9] = vsel(small, g[9], pau_f32(-s4 * (xld * (ratio * invt))));
     }
 }

@@ -27,8 +27,9 @@ V_INLINE void raf_core(vf x, const vf *P, vf *f, vf *df, vf *g)
     raf_vd xld = raf_d(vsel(small, vset(2), x)), u = 1.0 / xld;
     raf_vd Pt = ((a0 * u + a1) * u + a2) * u + a3, Qt = (b0 * u + b1) * u + b2, ratio = Pt / Qt;
     if (f) {
-        vm r0 = __builtin_convertvector(ratio == 0, vm); /* no inf * 0 at x = +-inf */
-        *f = vsel(small, raf_f32(fs), vsel(r0, vset(0), raf_f32(xld * ratio)));
+        /* 0 where x = +-inf meets a ratio of 0 (not inf * 0); a double compare went lane by lane */
+        vf fl = raf_f32(xld * ratio);
+        *f = vsel(small, raf_f32(fs), vsel((vabs(x) == __builtin_inff()) & visnan(fl), vset(0), fl));
     }
     if (df) {
         raf_vd ds = (((3.0 * a3 * xd + 2.0 * a2) * xd + a1) - fs * (2.0 * b2 * xd + b1)) / Q;
