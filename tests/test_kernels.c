@@ -5,7 +5,8 @@
  *    the whole range, both signs) plus every 2^-12 in [-16, 16]: within the
  *    kernel's declared bound in ULP times max(1, condition number at x),
  *    (an absolute error below 2^-130, where floats are subnormal, always
- *    passes);
+ *    passes); then exhaustively, every float within 2^17 bit patterns of
+ *    the worst inputs found for f and for f';
  *  - backward (dy = 1 and random dy), backward from the output, parameter
  *    gradient sums against double sums;
  *  - special values: NaN, +-inf, +-0;
@@ -93,6 +94,42 @@ static void check(stat *s, float y, double r, double x, double bound_ulp, double
              u, a, bound_ulp, bound_abs);
 }
 
+/*
+ * Every float in a window of consecutive bit patterns around the sampled worst inputs of f and f'
+ * (2^18 each at density 1, on both sides of the worst): where a kernel is weakest, no input is
+ * skipped.  x, y, d, ones are scratch of cap floats.
+ */
+static void exhaustive_near(const double *p, const float *pf, const activ_kernel_info *ki, float at_f, float at_df,
+                            float *x, float *y, float *d, float *ones, size_t cap)
+{
+    size_t half = (size_t)((1u << 17) * sw_density());
+    if (2 * half > cap) half = cap / 2;
+    const float centre[2] = {at_f, at_df};
+    stat s[2] = {{"f (exhaustive window)", 0, 0, 0}, {"f' (exhaustive window)", 0, 0, 0}};
+    for (int w = 0; w < 2; w++) {
+        uint32_t c;
+        memcpy(&c, &centre[w], sizeof c);
+        /* bit patterns of one sign are ordered like their floats: stay within the sign and the finite range */
+        const uint32_t sign = c & 0x80000000u, mag = c & 0x7fffffffu;
+        const uint32_t lo = mag > half ? mag - (uint32_t)half : 0, top = 0x7f7fffffu;
+        const uint32_t hi = top - lo > 2 * half ? lo + (uint32_t)(2 * half) : top;
+        size_t n = 0;
+        for (uint32_t m = lo; m < hi; m++) {
+            const uint32_t b = sign | m;
+            memcpy(&x[n++], &b, sizeof b);
+        }
+        for (size_t i = 0; i < n; i++) ones[i] = 1;
+        activ_forward(E, pf, x, y, n);
+        activ_backward(E, pf, x, ones, d, n);
+        for (size_t i = 0; i < n; i++) {
+            if (w == 0) check(&s[0], y[i], activ_f64(E, x[i], p), x[i], ki->f_ulp, ki->abs, cond(activ_f64, x[i], p));
+            else check(&s[1], d[i], activ_df64(E, x[i], p), x[i], ki->df_ulp, ki->abs, cond(activ_df64, x[i], p));
+        }
+        printf("  %-7s %s: every float in [%.9g, %.9g] (%zu), worst %.3g ulp/cond at %.9g\n",
+               activ_isa_name(activ_isa_active()), s[w].what, x[0], x[n ? n - 1 : 0], n, s[w].worst, s[w].at);
+    }
+}
+
 static void accuracy(const double *p, const float *pf, const activ_kernel_info *ki)
 {
     /* every 2^12-th float pattern over the whole range (about 2 M inputs), then a dense band */
@@ -142,6 +179,7 @@ static void accuracy(const double *p, const float *pf, const activ_kernel_info *
            sd.worst, sd.at);
     if (sy.n) printf(", f' from y %.3g ulp", sy.worst);
     printf(" over %zu inputs\n", n);
+    exhaustive_near(p, pf, ki, (float)sf.at, (float)sd.at, x, y, d, ones, cap);
     free(x), free(y), free(d), free(ones);
 }
 
