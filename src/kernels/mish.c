@@ -9,7 +9,7 @@
  * in one fma.  Measured (densities 0.25/1/1.7, all three ISAs): f 3.48 ULP
  * per unit of condition, f' 7.59 (it was 8.6 as w + x s (1 - w^2), three
  * divides); declared 4 and 8.8.  Tightening f' to 4 needs the sum in more
- * precision.  Divides are vdiv (AVX-512: reciprocal and a residual step).
+ * precision.
  */
 #include "kernel.h"
 

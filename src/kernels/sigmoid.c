@@ -2,9 +2,9 @@
  * Logistic sigmoid 1/(1+e^-x), split on the sign so that e^-|x| never
  * overflows; f' = s(x) s(-x), a product of two accurate factors, so the
  * tails keep their relative accuracy (1 - s would cancel).
- * Error: vec.h's vexp (0.8 ULP), one add, one divide (vdiv/vrcp: on AVX-512 a
- * reciprocal with a Newton step): f within 3 ULP per unit of condition (2.3
- * measured), f' (two more multiplies) within 4 (3.64), tests/test_kernels.c.
+ * Error: vec.h's vexp (0.8 ULP), one add, one divide: f within 3 ULP per unit
+ * of condition (2.3 measured), f' (two more multiplies) within 4 (3.64),
+ * tests/test_kernels.c.
  */
 #include "kernel.h"
 

@@ -41,7 +41,7 @@ V_INLINE vf vexp_negsq(vf x, float s)
  * [0.159, 1], Q of degree 10 in t - 0.2 (the centre where Horner's sum cancels
  * least: its terms' magnitudes add to at most 1.16 |Q|).  Fit: 2^-28
  * relative, coefficients rounded to float one by one from the top and the
- * rest refitted; the constant carries a low part.  One reciprocal (vrcp).
+ * rest refitted; the constant carries a low part.  One divide.
  * The rounding of t is worth up to 2.3 times its size in F (d ln F / d ln t
  * at u = 0), so it is undone to first order: t stands for u' = 2 (1/t - 1),
  * and u - u' = 2 (dl - d r) with d + dl = 1 + u/2 and r = 1 - t d exactly, and
