@@ -2,7 +2,10 @@
  * oneDNN's eltwise primitive (Debian libdnnl-dev) on the activations it
  * shares with activ, timed like `activ bench`: x ~ N(0, 2^2), dy ~ N(0, 1),
  * 64-byte aligned, pre-touched, out of place; median of 7 timings of a loop
- * of >= 5 ms.  Threads: OMP_NUM_THREADS.  One JSON record per line:
+ * of >= 5 ms.  Threads: OMP_NUM_THREADS.  Directions: "forward", "backward"
+ * (from x: the plain algorithm, DNNL_ARG_SRC) and, where oneDNN has a
+ * *_use_dst_for_bwd algorithm, "backward_y" (from y = f(x): DNNL_ARG_DST, as
+ * activ_backward_from_output).  One JSON record per line:
  *   {"peer":"onednn","activation":...,"direction":...,"size":...,"threads":...,"ns_per_element":...}
  * Build: cc -O2 -fopenmp peer_dnnl.c -o peer_dnnl -ldnnl -lm
  * Run:   OMP_NUM_THREADS=1 ./peer_dnnl 1048576 16777216
@@ -27,14 +30,22 @@ static const struct {
     const char *activ; /* the activ name */
     dnnl_alg_kind_t alg;
     float alpha, beta;
+    dnnl_alg_kind_t dst_alg; /* the backward from the output, or 0 */
 } algs[] = {
-    {"relu", dnnl_eltwise_relu, 0, 0},           {"leaky_relu", dnnl_eltwise_relu, 0.01f, 0},
-    {"elu", dnnl_eltwise_elu, 1, 0},             {"tanh", dnnl_eltwise_tanh, 0, 0},
-    {"sigmoid", dnnl_eltwise_logistic, 0, 0},    {"gelu", dnnl_eltwise_gelu_erf, 0, 0},
-    {"gelu_tanh", dnnl_eltwise_gelu_tanh, 0, 0}, {"silu", dnnl_eltwise_swish, 1, 0},
-    {"softplus", dnnl_eltwise_soft_relu, 0, 0},  {"mish", dnnl_eltwise_mish, 0, 0},
-    {"hard_swish", dnnl_eltwise_hardswish, 0, 0}, {"logsigmoid", dnnl_eltwise_logsigmoid, 0, 0},
-    {"hardtanh", dnnl_eltwise_clip, -1, 1},      {"exponential", dnnl_eltwise_exp, 0, 0},
+    {"relu", dnnl_eltwise_relu, 0, 0, dnnl_eltwise_relu_use_dst_for_bwd},
+    {"leaky_relu", dnnl_eltwise_relu, 0.01f, 0, dnnl_eltwise_relu_use_dst_for_bwd},
+    {"elu", dnnl_eltwise_elu, 1, 0, dnnl_eltwise_elu_use_dst_for_bwd},
+    {"tanh", dnnl_eltwise_tanh, 0, 0, dnnl_eltwise_tanh_use_dst_for_bwd},
+    {"sigmoid", dnnl_eltwise_logistic, 0, 0, dnnl_eltwise_logistic_use_dst_for_bwd},
+    {"gelu", dnnl_eltwise_gelu_erf, 0, 0, 0},
+    {"gelu_tanh", dnnl_eltwise_gelu_tanh, 0, 0, 0},
+    {"silu", dnnl_eltwise_swish, 1, 0, 0},
+    {"softplus", dnnl_eltwise_soft_relu, 0, 0, 0},
+    {"mish", dnnl_eltwise_mish, 0, 0, 0},
+    {"hard_swish", dnnl_eltwise_hardswish, 0, 0, 0},
+    {"logsigmoid", dnnl_eltwise_logsigmoid, 0, 0, 0},
+    {"hardtanh", dnnl_eltwise_clip, -1, 1, dnnl_eltwise_clip_v2_use_dst_for_bwd},
+    {"exponential", dnnl_eltwise_exp, 0, 0, dnnl_eltwise_exp_use_dst_for_bwd},
 };
 
 static double now(void)
@@ -55,6 +66,14 @@ static void exec(dnnl_primitive_t p, dnnl_stream_t s, int n, dnnl_exec_arg_t *a)
     CHK(dnnl_stream_wait(s));
 }
 
+static void record(const char *name, const char *dir, size_t n, double ns)
+{
+    printf("{\"peer\":\"onednn\",\"activation\":\"%s\",\"direction\":\"%s\",\"size\":%zu,\"threads\":%d,"
+           "\"ns_per_element\":%.4f}\n",
+           name, dir, n, omp_get_max_threads(), ns);
+    fflush(stdout);
+}
+
 static double timed(dnnl_primitive_t p, dnnl_stream_t s, int na, dnnl_exec_arg_t *a, size_t n)
 {
     exec(p, s, na, a);
@@ -69,6 +88,27 @@ static double timed(dnnl_primitive_t p, dnnl_stream_t s, int na, dnnl_exec_arg_t
     }
     qsort(v, 7, sizeof *v, cmp);
     return v[3];
+}
+
+/* the backward of a *_use_dst_for_bwd algorithm, from y = f(x) (computed here into my) */
+static void time_from_dst(dnnl_engine_t eng, dnnl_stream_t s, const dnnl_memory_desc_t *md, size_t k,
+                          dnnl_memory_t mx, dnnl_memory_t my, dnnl_memory_t mdy, dnnl_memory_t mdx, size_t n)
+{
+    dnnl_eltwise_desc_t fd, bd;
+    dnnl_primitive_desc_t fpd, bpd;
+    dnnl_primitive_t fp, bp;
+    CHK(dnnl_eltwise_forward_desc_init(&fd, dnnl_forward_training, algs[k].dst_alg, md, algs[k].alpha, algs[k].beta));
+    CHK(dnnl_primitive_desc_create(&fpd, &fd, NULL, eng, NULL));
+    CHK(dnnl_eltwise_backward_desc_init(&bd, algs[k].dst_alg, md, md, algs[k].alpha, algs[k].beta));
+    CHK(dnnl_primitive_desc_create(&bpd, &bd, NULL, eng, fpd));
+    CHK(dnnl_primitive_create(&fp, fpd));
+    CHK(dnnl_primitive_create(&bp, bpd));
+    dnnl_exec_arg_t fa[2] = {{DNNL_ARG_SRC, mx}, {DNNL_ARG_DST, my}};
+    dnnl_exec_arg_t ba[3] = {{DNNL_ARG_DST, my}, {DNNL_ARG_DIFF_DST, mdy}, {DNNL_ARG_DIFF_SRC, mdx}};
+    exec(fp, s, 2, fa);
+    record(algs[k].activ, "backward_y", n, timed(bp, s, 3, ba, n));
+    dnnl_primitive_destroy(fp), dnnl_primitive_destroy(bp);
+    dnnl_primitive_desc_destroy(fpd), dnnl_primitive_desc_destroy(bpd);
 }
 
 int main(int argc, char **argv)
@@ -109,16 +149,11 @@ int main(int argc, char **argv)
             CHK(dnnl_primitive_create(&bp, bpd));
             dnnl_exec_arg_t fa[2] = {{DNNL_ARG_SRC, mx}, {DNNL_ARG_DST, my}};
             dnnl_exec_arg_t ba[3] = {{DNNL_ARG_SRC, mx}, {DNNL_ARG_DIFF_DST, mdy}, {DNNL_ARG_DIFF_SRC, mdx}};
-            double tf = timed(fp, strm, 2, fa, n), tb = timed(bp, strm, 3, ba, n);
-            printf("{\"peer\":\"onednn\",\"activation\":\"%s\",\"direction\":\"forward\",\"size\":%zu,\"threads\":%d,"
-                   "\"ns_per_element\":%.4f}\n",
-                   algs[k].activ, n, omp_get_max_threads(), tf);
-            printf("{\"peer\":\"onednn\",\"activation\":\"%s\",\"direction\":\"backward\",\"size\":%zu,\"threads\":%d,"
-                   "\"ns_per_element\":%.4f}\n",
-                   algs[k].activ, n, omp_get_max_threads(), tb);
-            fflush(stdout);
+            record(algs[k].activ, "forward", n, timed(fp, strm, 2, fa, n));
+            record(algs[k].activ, "backward", n, timed(bp, strm, 3, ba, n));
             dnnl_primitive_destroy(fp), dnnl_primitive_destroy(bp);
             dnnl_primitive_desc_destroy(fpd), dnnl_primitive_desc_destroy(bpd);
+            if (algs[k].dst_alg) time_from_dst(eng, strm, &md, k, mx, my, mdy, mdx, n);
         }
         dnnl_memory_destroy(mx), dnnl_memory_destroy(my), dnnl_memory_destroy(mdy), dnnl_memory_destroy(mdx);
         free(x), free(y), free(dy), free(dx);

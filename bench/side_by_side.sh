@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # activ's kernels side by side with oneDNN's eltwise primitive and PyTorch, in one run, on the
 # activations they share: ns per element and activ's speed-up over each (>1: activ is faster),
-# with geometric means.  Installs the peers from Debian (libdnnl-dev, python3-torch) if missing;
-# neither is a dependency of activ or its tests.
+# with geometric means.  Directions: forward; backward (dx = dy f'(x) computed from x); backward_y
+# (the same from y = f(x): activ_backward_from_output, oneDNN's *_use_dst_for_bwd algorithms,
+# PyTorch's relu/tanh/sigmoid/elu(is_result) backward ops).  Each peer's figure is compared with
+# activ's of the same form only (the dir column).  Installs the peers from Debian (libdnnl-dev,
+# python3-torch) if missing; neither is a dependency of activ or its tests.
 # Usage: bench/side_by_side.sh [--sizes 1048576,16777216] [--threads 1,2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +48,7 @@ for r in rows:
     t[(r["peer"], r["activation"], r["direction"], r["size"], r["threads"])] = r["ns_per_element"]
 keys = sorted({(r["threads"], r["size"], r["activation"], r["direction"]) for r in rows if r["peer"] == "activ"})
 print("ns per element; speed-up = peer time / activ time (> 1: activ faster)\n")
-print(f"{'thr':>3} {'size':>9} {'activation':<12} {'dir':<8} {'activ':>7} {'oneDNN':>7} {'x':>6} {'PyTorch':>8} {'x':>6}")
+print(f"{'thr':>3} {'size':>9} {'activation':<12} {'dir':<10} {'activ':>7} {'oneDNN':>7} {'x':>6} {'PyTorch':>8} {'x':>6}")
 ratios = {}
 for th, n, a, d in keys:
     me = t[("activ", a, d, n, th)]
@@ -54,8 +57,8 @@ for th, n, a, d in keys:
     r1 = dn / me if dn else None; r2 = pt / me if pt else None
     for peer, r in (("onednn", r1), ("pytorch", r2)):
         if r: ratios.setdefault((peer, th, n, d), []).append(r)
-    print(f"{th:>3} {n:>9} {a:<12} {d:<8} {me:7.3f} {f(dn)} {r1 and f'{r1:6.2f}' or '     -'} {f(pt):>8} {r2 and f'{r2:6.2f}' or '     -'}")
+    print(f"{th:>3} {n:>9} {a:<12} {d:<10} {me:7.3f} {f(dn)} {r1 and f'{r1:6.2f}' or '     -'} {f(pt):>8} {r2 and f'{r2:6.2f}' or '     -'}")
 print("\ngeometric mean speed-up of activ over the shared activations")
 for (peer, th, n, d), v in sorted(ratios.items()):
-    print(f"  vs {peer:<8} {th} thread(s) {n:>9} {d:<8} {math.exp(sum(map(math.log, v)) / len(v)):6.2f}  ({len(v)} activations)")
+    print(f"  vs {peer:<8} {th} thread(s) {n:>9} {d:<10} {math.exp(sum(map(math.log, v)) / len(v)):6.2f}  ({len(v)} activations)")
 PY

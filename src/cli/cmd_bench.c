@@ -4,7 +4,9 @@
  * worth comparing).  For each activation, direction and size: ns per
  * element, GB/s moved, and the ratio to a copy of the same bytes (forward
  * reads one array and writes one, like a copy; backward reads two and
- * writes one, 1.5 copies).  Each figure is the median of 7 timings of a loop
+ * writes one, 1.5 copies).  Entries with a backward from the output
+ * (activ_backward_from_output: dx = dy f'(x) from y = f(x)) get that too, as
+ * direction "backward_y", with y the forward's output of the same x.  Each figure is the median of 7 timings of a loop
  * long enough to take >= 5 ms.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -34,8 +36,11 @@ typedef struct {
     const float *p, *x, *dy;
     float *y;
     size_t n;
-    int what; /* 0 copy, 1 forward, 2 backward */
+    int what;        /* 0 copy, 1 forward, 2 backward, 3 backward from the output */
+    const float *fy; /* f(x), the input of 3 */
 } job;
+
+static const char *const dir_name[] = {"copy", "forward", "backward", "backward_y"};
 
 static void run_once(const job *j)
 {
@@ -49,8 +54,10 @@ static void run_once(const job *j)
         }
     } else if (j->what == 1) {
         activ_forward(j->e, j->p, j->x, j->y, j->n);
-    } else {
+    } else if (j->what == 2) {
         activ_backward(j->e, j->p, j->x, j->dy, j->y, j->n);
+    } else {
+        activ_backward_from_output(j->e, j->p, j->fy, j->dy, j->y, j->n);
     }
 }
 
@@ -138,8 +145,8 @@ int cmd_bench(int argc, char **argv)
     for (size_t s = 0; s < nsizes; s++)
         if (sizes[s] > maxn) maxn = sizes[s];
     float *x = aligned_alloc(64, (maxn * 4 + 63) / 64 * 64), *dy = aligned_alloc(64, (maxn * 4 + 63) / 64 * 64);
-    float *y = aligned_alloc(64, (maxn * 4 + 63) / 64 * 64);
-    if (!x || !dy || !y) {
+    float *y = aligned_alloc(64, (maxn * 4 + 63) / 64 * 64), *fy = aligned_alloc(64, (maxn * 4 + 63) / 64 * 64);
+    if (!x || !dy || !y || !fy) {
         cli_error("bench: out of memory for %zu elements", maxn);
         return 1;
     }
@@ -153,12 +160,12 @@ int cmd_bench(int argc, char **argv)
         double z = sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2);
         x[i] = (float)(2 * z);
         dy[i] = (float)(z * 0.5 + 0.25);
-        y[i] = 0;
+        y[i] = fy[i] = 0;
     }
     int tty = isatty(2);
     if (!json)
         printf("activ bench: isa %s, %d thread(s); ratio = time / time of a streaming copy of the same bytes\n\n"
-               "%-14s %-9s %10s %10s %8s %8s %s\n",
+               "%-14s %-10s %10s %10s %8s %8s %s\n",
                activ_isa_name(activ_isa_active()), activ_threads(), "activation", "direction", "elements", "ns/elem",
                "GB/s", "x copy", "kernel");
     else
@@ -166,18 +173,24 @@ int cmd_bench(int argc, char **argv)
     int first = 1;
     for (size_t s = 0; s < nsizes; s++) {
         size_t n = sizes[s];
-        job cj = {NULL, NULL, x, dy, y, n, 0};
+        job cj = {NULL, NULL, x, dy, y, n, 0, NULL};
         double copy = time_job(&cj);
-        if (!json) printf("%-14s %-9s %10zu %10.3f %8.1f %8s\n", "(copy)", "-", n, copy, 8.0 / copy, "1.00");
+        if (!json) printf("%-14s %-10s %10zu %10.3f %8.1f %8s\n", "(copy)", "-", n, copy, 8.0 / copy, "1.00");
         for (size_t k = 0; k < ne; k++) {
             float pf[ACTIV_MAX_PARAMS];
             for (unsigned q = 0; q < es[k]->nparams; q++) pf[q] = (float)ps[k][q];
             activ_kernel_info ki;
             int vec = activ_kernel_info_get(es[k], &ki);
-            for (int dir = 1; dir <= 2; dir++) {
-                if (tty && !json) fprintf(stderr, "\r  %s %s %zu ...", es[k]->name, dir == 1 ? "forward" : "backward", n);
-                job j = {es[k], pf, x, dy, y, n, dir};
+            int ndir = 2;
+            if (activ_backward_from_output(es[k], pf, x, dy, y, 0) == 0) {
+                activ_forward(es[k], pf, x, fy, n);
+                ndir = 3;
+            }
+            for (int dir = 1; dir <= ndir; dir++) {
+                if (tty && !json) fprintf(stderr, "\r  %s %s %zu ...", es[k]->name, dir_name[dir], n);
+                job j = {es[k], pf, x, dy, y, n, dir, fy};
                 double t = time_job(&j);
+                int dvec = dir == 3 ? vec && ki.has_backward_from_output : vec; /* else the scalar df_from_y */
                 double bytes = dir == 1 ? 8 : 12, ratio = t / (copy * bytes / 8);
                 if (tty && !json) fprintf(stderr, "\r%60s\r", "");
                 if (json) {
@@ -185,18 +198,18 @@ int cmd_bench(int argc, char **argv)
                     json_string(stdout, es[k]->name);
                     printf(",\"direction\":\"%s\",\"size\":%zu,\"threads\":%d,\"isa\":\"%s\",\"vectorised\":%s,"
                            "\"ns_per_element\":%.4f,\"gb_per_s\":%.3f,\"ratio_to_copy\":%.3f,\"copy_ns_per_element\":%.4f}",
-                           dir == 1 ? "forward" : "backward", n, activ_threads(), activ_isa_name(activ_isa_active()),
-                           vec ? "true" : "false", t, bytes / t, ratio, copy);
+                           dir_name[dir], n, activ_threads(), activ_isa_name(activ_isa_active()),
+                           dvec ? "true" : "false", t, bytes / t, ratio, copy);
                     first = 0;
                 } else {
-                    printf("%-14s %-9s %10zu %10.3f %8.1f %8.2f %s\n", es[k]->name, dir == 1 ? "forward" : "backward",
-                           n, t, bytes / t, ratio, vec ? "vector" : "scalar");
+                    printf("%-14s %-10s %10zu %10.3f %8.1f %8.2f %s\n", es[k]->name, dir_name[dir], n, t, bytes / t, ratio,
+                           dvec ? "vector" : "scalar");
                 }
                 fflush(stdout);
             }
         }
     }
     if (json) printf("\n]\n");
-    free(x), free(dy), free(y);
+    free(x), free(dy), free(y), free(fy);
     return 0;
 }

@@ -1,7 +1,7 @@
 /*
- * e^x and its derivative e^x: the vector layer's exp (SLEEF expf u10),
- * tested here against the double reference over the whole float range.
- * (See vec.h on why exp is SLEEF's rather than inline.)
+ * e^x and its derivative e^x: the vector layer's inline exp (vec.h: 0.70 ULP
+ * measured with FMA, 0.81 without), tested here against the double reference
+ * over the whole float range, subnormal results included.
  */
 #include "kernel.h"
 

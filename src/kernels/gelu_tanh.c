@@ -27,7 +27,7 @@ V_INLINE vf gelu_tanh_f(vf x, const vf *P)
     vf xc = vmax(x, vset(-30));
     vf z = xc * vfma(vset(GT_K2), xc * xc, vset(GT_K1));
     vf e = vexp(-vabs(z));
-    return xc * (vsel(z >= 0, vset(1), e) / (1.0f + e));
+    return xc * vdiv(vsel(z >= 0, vset(1), e), 1.0f + e);
 }
 V_INLINE vf gelu_tanh_df(vf x, const vf *P)
 {
@@ -39,6 +39,6 @@ V_INLINE vf gelu_tanh_df(vf x, const vf *P)
     vf e = vexp(-vabs(z));
     vf d = 1.0f + e;
     vf n = vsel(z >= 0, vfma(x * dz, e, d), e * vfma(x, dz, d));
-    return n / (d * d);
+    return vdiv(n, d * d);
 }
 ACTIV_KERNEL(gelu_tanh, 0, 4.2f, 8.5f, 0, NULL)

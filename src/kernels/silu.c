@@ -27,11 +27,11 @@ V_INLINE vf silu_df(vf x, const vf *P)
     (void)P;
     vf xc = vmax(vmin(x, vset(200)), vset(-200));
     vf e = vexp(-vabs(xc));
-    vf r = 1.0f / (1.0f + e);
+    vf d = 1.0f + e, r = vrcp(d);
     vf er = e * r;
     vf pos = r * vfma(xc, er, vset(1));
     vf mid = er * vfma(xc, r, vset(1));       /* sigma(x)(1 + x sigma(-x)), x < 0 */
-    vf neg = e * ((1.0f + xc) + e) / ((1.0f + e) * (1.0f + e)); /* near the zero of f' */
+    vf neg = vdiv(e * ((1.0f + xc) + e), d * d); /* near the zero of f' */
     return vsel(xc >= 0, pos, vsel(xc > -0.75f, mid, neg));
 }
 ACTIV_KERNEL(silu, 0, 3, 4, 0, NULL)

@@ -12,9 +12,6 @@
 
 typedef uint32_t vu __attribute__((vector_size(VW * 4))); /* bit arithmetic that may wrap */
 
-#define V_LN2_HI 0x1.62e4p-1f                /* 16 bits: k * LN2_HI is exact for |k| < 256 */
-#define V_LN2_LO 1.4286067653301870e-06f     /* ln 2 - V_LN2_HI */
-
 /* a*b - p exactly, for p = a*b rounded (Dekker's product where there is no
    FMA; |a|, |b| < 2^60) */
 V_INLINE vf vprod_lo(vf a, vf b, vf p)
@@ -55,7 +52,7 @@ V_INLINE vf verfcx(vf u)
     vf h = 0.5f * vmin(vset(10.6f), u);
     vf d = 1.0f + h;
     vf dl = h - (d - 1.0f); /* d - 1 is exact for d in [1, 6.3]; so is this (2Sum) */
-    vf t = 1.0f / d;
+    vf t = vrcp(d); /* its error is undone below with its rounding */
 #if defined(ACTIV_BUILD_AVX512) || defined(ACTIV_BUILD_AVX2)
     vf r = vfma(-t, d, vset(1));
 #else
