@@ -41,4 +41,6 @@ V_INLINE vf gelu_tanh_df(vf x, const vf *P)
     vf n = vsel(z >= 0, vfma(x * dz, e, d), e * vfma(x, dz, d));
     return vdiv(n, d * d);
 }
-ACTIV_KERNEL(gelu_tanh, 0, 4.2f, 8.5f, 0, NULL)
+/* every float within 2^17 of the worst sampled inputs (the test's exhaustive windows, densities 0.25-1.7,
+   three ISAs): worst f 4.31, f' 9.47 ULP per unit of condition; the bounds below are ~15% over */
+ACTIV_KERNEL(gelu_tanh, 0, 5, 10.9f, 0, NULL)
