@@ -65,6 +65,28 @@ static void run(const activ_entry *e, unsigned share, activ_layout layout)
     free(params), free(x), free(y), free(dy), free(dx), free(dp), free(want);
 }
 
+/* per tensor, the backward with parameter gradients is one fused pass: it must give the very bits of
+   activ_backward and activ_param_grad (over several chunks and threads' worth of elements) */
+static void fused_same_bits(const activ_entry *e)
+{
+    const size_t n = 100003, np = e->nparams;
+    float *x = malloc(n * sizeof *x), *dy = malloc(n * sizeof *dy), *dx1 = malloc(n * sizeof *dx1);
+    float *dx2 = malloc(n * sizeof *dx2), p[ACTIV_MAX_PARAMS];
+    double d[ACTIV_MAX_PARAMS], g1[ACTIV_MAX_PARAMS], g2[ACTIV_MAX_PARAMS] = {0};
+    activ_defaults(e, d);
+    for (size_t q = 0; q < np; q++) p[q] = (float)d[q];
+    uint64_t st = 41;
+    for (size_t i = 0; i < n; i++) x[i] = (float)(12 * sw_uniform(&st) - 6), dy[i] = (float)(sw_uniform(&st) - 0.5);
+    activ_backward(e, p, x, dy, dx1, n);
+    activ_param_grad(e, p, x, dy, n, g1);
+    activ_tensor_shape s = {1, 1, n, ACTIV_LAYOUT_NCHW, ACTIV_SHARE_SCALAR};
+    activ_backward_shared(e, p, &s, x, dy, dx2, g2);
+    cases++;
+    if ((memcmp(dx1, dx2, n * sizeof *dx1) || memcmp(g1, g2, np * sizeof *g1)) && failures++ < 10)
+        printf("FAIL %s: the one-pass backward with parameter gradients differs from the two passes\n", e->name);
+    free(x), free(dy), free(dx1), free(dx2);
+}
+
 int main(void)
 {
     for (size_t i = 0; i < activ_catalog_size(); i++) {
@@ -72,6 +94,7 @@ int main(void)
         if (e->kind != ACTIV_KIND_ELEMENTWISE || e->nparams == 0) continue;
         for (unsigned share = ACTIV_SHARE_SCALAR; share <= ACTIV_SHARE_UNIT; share <<= 1)
             for (int layout = 0; layout < 2; layout++) run(e, share, (activ_layout)layout);
+        fused_same_bits(e);
     }
     printf("%ld cases; %s\n", cases, failures ? "FAILED" : "passed");
     return failures ? 1 : 0;

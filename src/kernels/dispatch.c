@@ -275,6 +275,21 @@ void activ_param_grad(const activ_entry *e, const float *p, const float *x, cons
     free(part);
 }
 
+/* activ_backward and activ_param_grad in one pass over x and dy: the same chunks, so the same bits */
+static void backward_and_grad(const activ_kernel *k, const float *p, const float *x, const float *dy, float *dx,
+                              size_t n, double *g)
+{
+    const unsigned np = k->nparams;
+    const size_t chunks = (n + CHUNK - 1) / CHUNK;
+    double *part = calloc(chunks * np + 1, sizeof *part);
+    if (!part) abort();
+    FOR_CHUNKS(n, k->bwd_dp(x + a, dy + a, dx + a, len, p, part + (a / CHUNK) * np));
+    for (unsigned j = 0; j < np; j++) g[j] = 0;
+    for (size_t c = 0; c < chunks; c++)
+        for (unsigned j = 0; j < np; j++) g[j] += part[c * np + j];
+    free(part);
+}
+
 /* ---- parameters per channel or per unit ---------------------------------------- */
 
 size_t activ_shape_slots(const activ_tensor_shape *s)
@@ -373,7 +388,10 @@ void activ_backward_shared(const activ_entry *e, const float *params, const acti
     const activ_kernel *k = find_kernel(e);
     float p[ACTIV_MAX_PARAMS];
     double g[ACTIV_MAX_PARAMS];
-    if (pl.mode == 0) {
+    if (pl.mode == 0 && dparams && np && k && k->bwd_dp && dx) {
+        backward_and_grad(k, params, x, dy, dx, n, g);
+        for (unsigned q = 0; q < np; q++) dparams[q] += g[q];
+    } else if (pl.mode == 0) {
         activ_backward(e, np ? params : NULL, x, dy, dx, n);
         if (dparams && np) {
             activ_param_grad(e, params, x, dy, n, g);
@@ -383,6 +401,11 @@ void activ_backward_shared(const activ_entry *e, const float *params, const acti
         for (size_t r = 0; r < pl.rows; r++) {
             size_t c = r % s->channels, a = r * pl.rowlen;
             gather(params, nslots, c, np, p);
+            if (k && k->bwd_dp && dparams && np) {
+                k->bwd_dp(x + a, dy + a, dx + a, pl.rowlen, p, g);
+                for (unsigned q = 0; q < np; q++) dparams[q * nslots + c] += g[q];
+                continue;
+            }
             if (k) k->bwd(x + a, dy + a, dx + a, pl.rowlen, p);
             else
                 for (size_t i = 0; i < pl.rowlen; i++) dx[a + i] = dy[a + i] * activ_df32(e, x[a + i], p);

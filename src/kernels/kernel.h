@@ -47,6 +47,8 @@ typedef struct activ_kernel {
     const char *why;
     /* y = f(x) and d = f'(x) in one pass: a training forward keeps d, and its backward is dy * d */
     void (*fwd_df)(const float *x, float *y, float *d, size_t n, const float *p);
+    /* bwd and dp in one pass (the same bits as the two): a trainable entry's backward reads x once */
+    void (*bwd_dp)(const float *x, const float *dy, float *dx, size_t n, const float *p, double *g);
 } activ_kernel;
 
 #define K_CAT3_(a, b, c) a##b##c
@@ -160,6 +162,46 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
         }                                                                                                 \
     }
 
+/* dx as K_BINARY_LOOP and g as K_DEF_DP, vector by vector in one loop (same sums, same flushes) */
+#define K_DEF_BWD_DP(name, np)                                                                            \
+    static void name##_bwd_dp_loop(const float *x, const float *dy, float *dx, size_t n, const float *p,  \
+                                   double *out)                                                           \
+    {                                                                                                     \
+        K_BROADCAST(np)                                                                                   \
+        vf acc[(np) + 1], g[(np) + 1];                                                                    \
+        for (unsigned k = 0; k < (np); k++) acc[k] = vset(0), out[k] = 0;                                 \
+        size_t since = 0;                                                                                 \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            const size_t len = n - i < VW ? n - i : VW;                                                   \
+            float b1[VW] = {0}, b2[VW] = {0};                                                             \
+            vf v, d;                                                                                      \
+            if (len == VW) {                                                                              \
+                v = vload(x + i), d = vload(dy + i);                                                      \
+            } else {                                                                                      \
+                memcpy(b1, x + i, len * sizeof(float));                                                  \
+                memcpy(b2, dy + i, len * sizeof(float));                                                 \
+                v = vload(b1), d = vload(b2);                                                             \
+            }                                                                                             \
+            const vf r = vsel(visnan(v), v, d * name##_df(v, P));                                         \
+            name##_dp(v, P, g);                                                                           \
+            for (unsigned k = 0; k < (np); k++)                                                           \
+                acc[k] += vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));                            \
+            if (len == VW) {                                                                              \
+                vstore(dx + i, r);                                                                        \
+            } else {                                                                                      \
+                vstore(b1, r);                                                                            \
+                memcpy(dx + i, b1, len * sizeof(float));                                                 \
+            }                                                                                             \
+            if (++since == 256 || i + VW >= n) {                                                          \
+                for (unsigned k = 0; k < (np); k++) {                                                     \
+                    for (int l = 0; l < VW; l++) out[k] += acc[k][l];                                     \
+                    acc[k] = vset(0);                                                                     \
+                }                                                                                         \
+                since = 0;                                                                                \
+            }                                                                                             \
+        }                                                                                                 \
+    }
+
 /* P[k] for the VW elements from position pos: one load when they sit in one period */
 V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period, size_t pos)
 {
@@ -223,9 +265,11 @@ V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period
 #define K_EXPORT(name, np, fy, fp, pv, f_ulp, df_ulp, abs, why)                                          \
     K_DEF_FWD_DF(name, np)                                                                                \
     const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp, K_PV_##pv(name), \
-                                         f_ulp, df_ulp, abs, why, name##_fwd_df_loop};
+                                         f_ulp, df_ulp, abs, why, name##_fwd_df_loop, K_BWD_DP_##pv(name)};
 #define K_PV_0(name) NULL, NULL, NULL
 #define K_PV_1(name) name##_fwd_pv, name##_bwd_pv, name##_dp_pv
+#define K_BWD_DP_0(name) NULL
+#define K_BWD_DP_1(name) name##_bwd_dp_loop
 
 #define ACTIV_KERNEL(name, np, f_ulp, df_ulp, abs, why)                                                  \
     K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_EXPORT(name, np, NULL, NULL, 0, f_ulp, df_ulp, abs, why)
@@ -233,10 +277,11 @@ V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period
     K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np)                                         \
     K_EXPORT(name, np, name##_bwdy_loop, NULL, 0, f_ulp, df_ulp, abs, why)
 #define ACTIV_KERNEL_P(name, np, f_ulp, df_ulp, abs, why)                                                \
-    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)                         \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np) K_DEF_BWD_DP(name, np)   \
     K_EXPORT(name, np, NULL, name##_dp_loop, 1, f_ulp, df_ulp, abs, why)
 #define ACTIV_KERNEL_YP(name, np, f_ulp, df_ulp, abs, why)                                               \
     K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)   \
+    K_DEF_BWD_DP(name, np)                                                                                \
     K_EXPORT(name, np, name##_bwdy_loop, name##_dp_loop, 1, f_ulp, df_ulp, abs, why)
 
 #endif
