@@ -23,7 +23,10 @@
  * The loops handle any length and alignment (a tail goes through a padded
  * buffer), allow y == x and dx == dy, and give NaN for a NaN x whatever the
  * lane function does.  Parameter gradients are summed in float per vector
- * and flushed to double every 256 vectors.
+ * and flushed to double every 256 vectors.  Every kernel also gets a fused
+ * f-and-f' forward (fwd_df) and, with parameters, a fused backward with
+ * the parameter gradients (bwd_dp): the same lane functions in one loop, so
+ * the same bits as the separate loops with one pass over memory.
  */
 #ifndef ACTIV_KERNEL_H
 #define ACTIV_KERNEL_H
