@@ -135,6 +135,19 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
     {                                                                                                     \
         K_BINARY_LOOP(np, y, name##_dy(v, P))                                                             \
     }
+/* acc[k] += dy df/dp_k for this vector (0 where dy is 0, NaN kept), and out += acc every 256 vectors and at the end */
+#define K_DP_ACCUMULATE(name, np)                                                                         \
+    name##_dp(v, P, g);                                                                                   \
+    for (unsigned k = 0; k < (np); k++) acc[k] += vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));
+#define K_DP_FLUSH(np)                                                                                    \
+    if (++since == 256 || i + VW >= n) {                                                                  \
+        for (unsigned k = 0; k < (np); k++) {                                                             \
+            for (int l = 0; l < VW; l++) out[k] += acc[k][l];                                             \
+            acc[k] = vset(0);                                                                             \
+        }                                                                                                 \
+        since = 0;                                                                                        \
+    }
+
 #define K_DEF_DP(name, np)                                                                                \
     static void name##_dp_loop(const float *x, const float *dy, size_t n, const float *p, double *out)    \
     {                                                                                                     \
@@ -152,16 +165,8 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
                 memcpy(b2, dy + i, (n - i) * sizeof(float));                                             \
                 v = vload(b1), d = vload(b2);                                                             \
             }                                                                                             \
-            name##_dp(v, P, g);                                                                           \
-            for (unsigned k = 0; k < (np); k++)                                                           \
-                acc[k] += vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));                            \
-            if (++since == 256 || i + VW >= n) {                                                          \
-                for (unsigned k = 0; k < (np); k++) {                                                     \
-                    for (int l = 0; l < VW; l++) out[k] += acc[k][l];                                     \
-                    acc[k] = vset(0);                                                                     \
-                }                                                                                         \
-                since = 0;                                                                                \
-            }                                                                                             \
+            K_DP_ACCUMULATE(name, np)                                                                     \
+            K_DP_FLUSH(np)                                                                                \
         }                                                                                                 \
     }
 
@@ -186,22 +191,14 @@ V_INLINE void k_broadcast(vf *P, const float *p, unsigned np)
                 v = vload(b1), d = vload(b2);                                                             \
             }                                                                                             \
             const vf r = vsel(visnan(v), v, d * name##_df(v, P));                                         \
-            name##_dp(v, P, g);                                                                           \
-            for (unsigned k = 0; k < (np); k++)                                                           \
-                acc[k] += vsel(d == 0, vset(0), d * vsel(visnan(v), v, g[k]));                            \
+            K_DP_ACCUMULATE(name, np)                                                                     \
             if (len == VW) {                                                                              \
                 vstore(dx + i, r);                                                                        \
             } else {                                                                                      \
                 vstore(b1, r);                                                                            \
                 memcpy(dx + i, b1, len * sizeof(float));                                                 \
             }                                                                                             \
-            if (++since == 256 || i + VW >= n) {                                                          \
-                for (unsigned k = 0; k < (np); k++) {                                                     \
-                    for (int l = 0; l < VW; l++) out[k] += acc[k][l];                                     \
-                    acc[k] = vset(0);                                                                     \
-                }                                                                                         \
-                since = 0;                                                                                \
-            }                                                                                             \
+            K_DP_FLUSH(np)                                                                                \
         }                                                                                                 \
     }
 
