@@ -174,6 +174,22 @@ static int threads_for(size_t n)
 
 /* ---- the array API ---------------------------------------------------------- */
 
+/* np partial parameter-gradient sums per CHUNK of n elements (freed by add_chunk_parts) */
+static double *chunk_parts(size_t n, unsigned np)
+{
+    double *part = calloc(((n + CHUNK - 1) / CHUNK) * np + 1, sizeof *part);
+    if (!part) abort();
+    return part;
+}
+
+/* g += the chunks' partial sums in chunk order (so the result does not depend on the threads); frees them */
+static void add_chunk_parts(double *part, size_t n, unsigned np, double *g)
+{
+    for (size_t c = 0; c < (n + CHUNK - 1) / CHUNK; c++)
+        for (unsigned j = 0; j < np; j++) g[j] += part[c * np + j];
+    free(part);
+}
+
 static const float *params_or_defaults(const activ_entry *e, const float *p, float *buf)
 {
     if (p) return p;
@@ -260,19 +276,9 @@ void activ_param_grad(const activ_entry *e, const float *p, const float *x, cons
         return;
     }
     /* per-chunk partial sums added in chunk order: the result does not depend on the threads */
-    size_t chunks = (n + CHUNK - 1) / CHUNK;
-    double *part = calloc(chunks * np + 1, sizeof *part);
-    if (!part) abort();
-    int t = threads_for(n);
-    (void)t;
-#pragma omp parallel for num_threads(t) schedule(static) if (t > 1)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t a = c * CHUNK, len = n - a < CHUNK ? n - a : CHUNK;
-        k->dp(x + a, dy + a, len, p, part + c * np);
-    }
-    for (size_t c = 0; c < chunks; c++)
-        for (unsigned j = 0; j < np; j++) g[j] += part[c * np + j];
-    free(part);
+    double *part = chunk_parts(n, np);
+    FOR_CHUNKS(n, k->dp(x + a, dy + a, len, p, part + (a / CHUNK) * np));
+    add_chunk_parts(part, n, np, g);
 }
 
 /* activ_backward and activ_param_grad in one pass over x and dy: the same chunks, so the same bits */
@@ -280,14 +286,10 @@ static void backward_and_grad(const activ_kernel *k, const float *p, const float
                               size_t n, double *g)
 {
     const unsigned np = k->nparams;
-    const size_t chunks = (n + CHUNK - 1) / CHUNK;
-    double *part = calloc(chunks * np + 1, sizeof *part);
-    if (!part) abort();
+    double *part = chunk_parts(n, np);
     FOR_CHUNKS(n, k->bwd_dp(x + a, dy + a, dx + a, len, p, part + (a / CHUNK) * np));
     for (unsigned j = 0; j < np; j++) g[j] = 0;
-    for (size_t c = 0; c < chunks; c++)
-        for (unsigned j = 0; j < np; j++) g[j] += part[c * np + j];
-    free(part);
+    add_chunk_parts(part, n, np, g);
 }
 
 /* ---- parameters per channel or per unit ---------------------------------------- */
