@@ -299,6 +299,20 @@ void activ_forward_shared(const activ_entry *e, const float *params, const activ
                           float *y);
 void activ_backward_shared(const activ_entry *e, const float *params, const activ_tensor_shape *s, const float *x,
                            const float *dy, float *dx, double *dparams);
+/*
+ * A stochastic entry in training, shaped as above: its random parameter
+ * drawn per element from (seed, step, the element's position in x) as
+ * activ_layer draws it (u and z of src/kernels/draw.h; here in float), the
+ * other parameters from params.  The backward with the same seed and step
+ * meets the forward's draws; the random parameter gets no gradient.  The
+ * forward also keeps d = f'(x) (its draws included) unless d is NULL, for a
+ * backward that is dy * d.  An entry without a random parameter is run as
+ * activ_*_shared.
+ */
+void activ_forward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
+                         uint64_t step, const float *x, float *y, float *d);
+void activ_backward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
+                          uint64_t step, const float *x, const float *dy, float *dx, double *dparams);
 
 /* ---- properties --------------------------------------------------------- */
 

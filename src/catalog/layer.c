@@ -11,24 +11,15 @@
 #include <string.h>
 
 #include "activ/activ.h"
+#include "draw.h"
 
-/* ---- counter-based random draws (stochastic kinds) ---------------------- */
+/* ---- random draws (stochastic kinds): src/kernels/draw.h, in double ---- */
 
-static uint64_t mix(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* u ~ U[0,1) and z ~ N(0,1) for one element, a pure function of (seed, step, index). */
 static void draw_uz(const activ_layer *L, size_t index, double *u, double *z)
 {
-    uint64_t k = mix(L->seed ^ mix(L->step + 0x9E3779B97F4A7C15ull) ^ ((uint64_t)index * 0xD1B54A32D192ED03ull));
-    uint64_t k2 = mix(k + 0x9E3779B97F4A7C15ull);
-    *u = (double)(k >> 11) * 0x1.0p-53;
-    double u2 = ((double)(k2 >> 11) + 0.5) * 0x1.0p-53; /* (0,1): log is finite */
-    *z = sqrt(-2 * log(u2)) * cos(6.283185307179586 * *u);
+    uint32_t key[3];
+    activ_draw_keys(L->seed, L->step, key);
+    activ_draw_uz64(key, index, u, z);
 }
 
 /* ---- set-up ------------------------------------------------------------- */

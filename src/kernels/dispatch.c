@@ -450,3 +450,121 @@ void activ_backward_shared(const activ_entry *e, const float *params, const acti
     }
     free(pl.owned);
 }
+
+/* ---- stochastic entries in training --------------------------------------------- */
+
+static int random_param(const activ_entry *e)
+{
+    for (unsigned k = 0; k < e->nparams; k++)
+        if (e->params[k].flags & ACTIV_P_RANDOM) return (int)k;
+    return -1;
+}
+
+/* the parameters of element i, its random one drawn as draw.h says (for the paths without a vector kernel) */
+static void drawn_params(const activ_entry *e, const float *pa, size_t period, size_t slot, const uint32_t *key,
+                         size_t i, float *p)
+{
+    double d[ACTIV_MAX_PARAMS], u, z;
+    gather(pa, period, slot, e->nparams, p);
+    for (unsigned k = 0; k < e->nparams; k++) d[k] = p[k];
+    const int r = random_param(e);
+    if (r < 0) return;
+    activ_draw_uz64(key, i, &u, &z);
+    p[r] = (float)e->draw(d, u, z);
+}
+
+/* the slot of memory position i under a plan (modes 1 and 2) */
+static size_t plan_slot(const plan *pl, const activ_tensor_shape *s, size_t i)
+{
+    return pl->mode == 1 ? (i / pl->rowlen) % s->channels : i % pl->period;
+}
+
+void activ_forward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
+                         uint64_t step, const float *x, float *y, float *d)
+{
+    if (random_param(e) < 0 && !d) {
+        activ_forward_shared(e, params, s, x, y);
+        return;
+    }
+    size_t n = s->batch * s->channels * s->inner, nslots = activ_shape_slots(s);
+    uint32_t key[3];
+    activ_draw_keys(seed, step, key);
+    plan pl;
+    make_plan(e, params, s, &pl);
+    const activ_kernel *k = find_kernel(e);
+    float p[ACTIV_MAX_PARAMS];
+    if (k && k->fwd_drawn && pl.mode == 0) {
+        FOR_CHUNKS(n, k->fwd_drawn(x + a, y + a, d ? d + a : NULL, len, params, key, a));
+    } else if (k && k->fwd_drawn && pl.mode == 1) {
+        const int t = threads_for(n);
+#pragma omp parallel for num_threads(t) schedule(static) private(p) if (t > 1)
+        for (size_t r = 0; r < pl.rows; r++) {
+            gather(params, nslots, r % s->channels, e->nparams, p);
+            const size_t a = r * pl.rowlen;
+            k->fwd_drawn(x + a, y + a, d ? d + a : NULL, pl.rowlen, p, key, a);
+        }
+    } else {
+        const float *pa = pl.mode == 0 ? params : pl.pa;
+        for (size_t i = 0; i < n; i++) {
+            drawn_params(e, pa, pl.mode == 0 ? 1 : pl.mode == 1 ? nslots : pl.period,
+                         pl.mode == 0 ? 0 : plan_slot(&pl, s, i), key, i, p);
+            const float xi = x[i]; /* y may alias x */
+            if (d) d[i] = activ_df32(e, xi, p);
+            y[i] = activ_f32(e, xi, p);
+        }
+    }
+    free(pl.owned);
+}
+
+void activ_backward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
+                          uint64_t step, const float *x, const float *dy, float *dx, double *dparams)
+{
+    if (random_param(e) < 0) {
+        activ_backward_shared(e, params, s, x, dy, dx, dparams);
+        return;
+    }
+    size_t n = s->batch * s->channels * s->inner, nslots = activ_shape_slots(s);
+    const unsigned np = e->nparams;
+    uint32_t key[3];
+    activ_draw_keys(seed, step, key);
+    plan pl;
+    make_plan(e, params, s, &pl);
+    const activ_kernel *k = find_kernel(e);
+    float p[ACTIV_MAX_PARAMS];
+    if (k && k->bwd_drawn && pl.mode == 0) {
+        double *part = dparams ? chunk_parts(n, np) : NULL;
+        FOR_CHUNKS(n, k->bwd_drawn(x + a, dy + a, dx + a, len, params, key, a, part ? part + (a / CHUNK) * np : NULL));
+        if (part) add_chunk_parts(part, n, np, dparams);
+    } else if (k && k->bwd_drawn && pl.mode == 1) {
+        /* per-row sums, added in row order: the same bits for any number of threads */
+        double *part = dparams ? calloc(pl.rows * np + 1, sizeof *part) : NULL;
+        if (dparams && !part) abort();
+        const int t = threads_for(n);
+#pragma omp parallel for num_threads(t) schedule(static) private(p) if (t > 1)
+        for (size_t r = 0; r < pl.rows; r++) {
+            const size_t a = r * pl.rowlen;
+            gather(params, nslots, r % s->channels, np, p);
+            k->bwd_drawn(x + a, dy + a, dx + a, pl.rowlen, p, key, a, part ? part + r * np : NULL);
+        }
+        for (size_t r = 0; r < pl.rows && part; r++)
+            for (unsigned q = 0; q < np; q++) dparams[q * nslots + r % s->channels] += part[r * np + q];
+        free(part);
+    } else {
+        const float *pa = pl.mode == 0 ? params : pl.pa;
+        const int rnd = random_param(e);
+        for (size_t i = 0; i < n; i++) {
+            const size_t m = pl.mode == 0 ? 0 : plan_slot(&pl, s, i);
+            drawn_params(e, pa, pl.mode == 0 ? 1 : pl.mode == 1 ? nslots : pl.period, m, key, i, p);
+            const float xi = x[i], up = dy[i]; /* dx may alias dy */
+            dx[i] = up * activ_df32(e, xi, p);
+            if (!dparams || up == 0) continue;
+            double d[ACTIV_MAX_PARAMS], gi[ACTIV_MAX_PARAMS];
+            for (unsigned q = 0; q < np; q++) d[q] = p[q];
+            activ_dp64(e, xi, d, gi);
+            gi[rnd] = 0;
+            const size_t slot = pl.mode == 2 ? logical_slot(s, m) : m;
+            for (unsigned q = 0; q < np; q++) dparams[q * nslots + slot] += up * gi[q];
+        }
+    }
+    free(pl.owned);
+}

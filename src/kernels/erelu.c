@@ -16,4 +16,5 @@ V_INLINE void erelu_dp(vf x, const vf *P, vf *g)
     g[0] = vset(0);
     g[1] = vsel(x > 0, x, vset(0));
 }
-ACTIV_KERNEL_YP(erelu, 2, 0.5f, 0, 0, NULL)
+V_INLINE vf erelu_draw(vdraw d, const vf *P) { return vfma(2.0f * P[0], vdraw_u(d), 1.0f - P[0]); } /* 1 - alpha + 2 alpha u */
+ACTIV_KERNEL_DRAWN(erelu, 2, 1, 0.5f, 0, 0, NULL)

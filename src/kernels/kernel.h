@@ -15,6 +15,9 @@
  *     ACTIV_KERNEL_Y(NAME, NPARAMS, bound...)         f, f', from-output
  *     ACTIV_KERNEL_P(NAME, NPARAMS, bound...)         f, f', parameter gradients
  *     ACTIV_KERNEL_YP(NAME, NPARAMS, bound...)        all four
+ *     ACTIV_KERNEL_DRAWN(NAME, NPARAMS, R, bound...)  all four, and parameter R drawn per element
+ *                                                     by V_INLINE vf NAME_draw(vdraw d, const vf *P)
+ *                                                     (stochastic entries; draw.h)
  *
  * where bound is (f_ulp, df_ulp, abs, "why"): the error the kernel test
  * allows against the double reference, in float ULP, with an absolute
@@ -33,6 +36,7 @@
 
 #include "activ/activ.h"
 #include "vec.h"
+#include "draw.h"
 
 typedef struct activ_kernel {
     const char *name;
@@ -52,6 +56,12 @@ typedef struct activ_kernel {
     void (*fwd_df)(const float *x, float *y, float *d, size_t n, const float *p);
     /* bwd and dp in one pass (the same bits as the two): a trainable entry's backward reads x once */
     void (*bwd_dp)(const float *x, const float *dy, float *dx, size_t n, const float *p, double *g);
+    /* Stochastic entries in training: parameter `random` of element i drawn from (key, off + i) (draw.h);
+       bwd_drawn also sums the other parameters' gradients into g when g is not NULL (g[random] = 0) */
+    void (*fwd_drawn)(const float *x, float *y, float *d, size_t n, const float *p, const uint32_t *key,
+                      size_t off); /* d = f'(x) too, unless NULL */
+    void (*bwd_drawn)(const float *x, const float *dy, float *dx, size_t n, const float *p, const uint32_t *key,
+                      size_t off, double *g);
 } activ_kernel;
 
 #define K_CAT3_(a, b, c) a##b##c
@@ -262,10 +272,14 @@ V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period
         }                                                                                                 \
     }
 
-#define K_EXPORT(name, np, fy, fp, pv, f_ulp, df_ulp, abs, why)                                          \
+#define K_EXPORT(name, np, fy, fp, pv, f_ulp, df_ulp, abs, why) K_EXPORT_D(name, np, fy, fp, pv, 0, f_ulp, df_ulp, abs, why)
+#define K_EXPORT_D(name, np, fy, fp, pv, drawn, f_ulp, df_ulp, abs, why)                                 \
     K_DEF_FWD_DF(name, np)                                                                                \
     const activ_kernel K_SYMBOL(name) = {#name, np, name##_fwd_loop, name##_bwd_loop, fy, fp, K_PV_##pv(name), \
-                                         f_ulp, df_ulp, abs, why, name##_fwd_df_loop, K_BWD_DP_##pv(name)};
+                                         f_ulp, df_ulp, abs, why, name##_fwd_df_loop, K_BWD_DP_##pv(name),  \
+                                         K_DRAWN_##drawn(name)};
+#define K_DRAWN_0(name) NULL, NULL
+#define K_DRAWN_1(name) name##_fwd_drawn, name##_bwd_drawn
 #define K_PV_0(name) NULL, NULL, NULL
 #define K_PV_1(name) name##_fwd_pv, name##_bwd_pv, name##_dp_pv
 #define K_BWD_DP_0(name) NULL
@@ -283,5 +297,80 @@ V_INLINE void k_load_periodic(vf *P, const float *pa, unsigned np, size_t period
     K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)   \
     K_DEF_BWD_DP(name, np)                                                                                \
     K_EXPORT(name, np, name##_bwdy_loop, name##_dp_loop, 1, f_ulp, df_ulp, abs, why)
+
+/* the lane indices 0 .. VW-1 */
+V_INLINE vu k_iota(void)
+{
+    vu v;
+    for (int l = 0; l < VW; l++) v[l] = (uint32_t)l;
+    return v;
+}
+
+/* f (and f' if d) and f' with dp with parameter r drawn per element: as K_DEF_FWD_DF and
+   K_DEF_BWD_DP, P[r] set per vector */
+#define K_DEF_DRAWN(name, np, r)                                                                          \
+    static void name##_fwd_drawn(const float *x, float *y, float *d, size_t n, const float *p,            \
+                                 const uint32_t *key, size_t off)                                         \
+    {                                                                                                     \
+        K_BROADCAST(np)                                                                                   \
+        const vu lanes = k_iota();                                                                        \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            const size_t len = n - i < VW ? n - i : VW;                                                   \
+            float b[VW] = {0};                                                                            \
+            P[r] = name##_draw((vdraw){lanes + (uint32_t)(off + i), key}, P);                             \
+            const float *in = x + i;                                                                      \
+            if (len < VW) memcpy(b, x + i, len * sizeof(float)), in = b;                                 \
+            vf v = vload(in);                                                                             \
+            vm nan = visnan(v);                                                                           \
+            vf fy = vsel(nan, v, name##_f(v, P));                                                         \
+            if (len == VW) vstore(y + i, fy);                                                             \
+            else vstore(b, fy), memcpy(y + i, b, len * sizeof(float));                                   \
+            if (!d) continue;                                                                             \
+            vf fd = vsel(nan, v, name##_df(v, P));                                                        \
+            if (len == VW) vstore(d + i, fd);                                                             \
+            else vstore(b, fd), memcpy(d + i, b, len * sizeof(float));                                   \
+        }                                                                                                 \
+    }                                                                                                     \
+    static void name##_bwd_drawn(const float *x, const float *dy, float *dx, size_t n, const float *p,    \
+                                 const uint32_t *key, size_t off, double *out)                            \
+    {                                                                                                     \
+        K_BROADCAST(np)                                                                                   \
+        const vu lanes = k_iota();                                                                        \
+        vf acc[(np) + 1], g[(np) + 1];                                                                    \
+        for (unsigned k = 0; k < (np); k++) acc[k] = vset(0);                                             \
+        if (out)                                                                                          \
+            for (unsigned k = 0; k < (np); k++) out[k] = 0;                                               \
+        size_t since = 0;                                                                                 \
+        for (size_t i = 0; i < n; i += VW) {                                                              \
+            const size_t len = n - i < VW ? n - i : VW;                                                   \
+            float b1[VW] = {0}, b2[VW] = {0};                                                             \
+            vf v, d;                                                                                      \
+            P[r] = name##_draw((vdraw){lanes + (uint32_t)(off + i), key}, P);                             \
+            if (len == VW) {                                                                              \
+                v = vload(x + i), d = vload(dy + i);                                                      \
+            } else {                                                                                      \
+                memcpy(b1, x + i, len * sizeof(float));                                                  \
+                memcpy(b2, dy + i, len * sizeof(float));                                                 \
+                v = vload(b1), d = vload(b2);                                                             \
+            }                                                                                             \
+            const vf res = vsel(visnan(v), v, d * name##_df(v, P));                                       \
+            if (out) {                                                                                    \
+                K_DP_ACCUMULATE(name, np)                                                                 \
+                K_DP_FLUSH(np)                                                                            \
+            }                                                                                             \
+            if (len == VW) {                                                                              \
+                vstore(dx + i, res);                                                                      \
+            } else {                                                                                      \
+                vstore(b1, res);                                                                          \
+                memcpy(dx + i, b1, len * sizeof(float));                                                 \
+            }                                                                                             \
+        }                                                                                                 \
+        if (out) out[r] = 0; /* a draw, not a parameter */                                                \
+    }
+
+#define ACTIV_KERNEL_DRAWN(name, np, r, f_ulp, df_ulp, abs, why)                                         \
+    K_DEF_FWD(name, np) K_DEF_BWD(name, np) K_DEF_BWD_Y(name, np) K_DEF_DP(name, np) K_DEF_PV(name, np)   \
+    K_DEF_BWD_DP(name, np) K_DEF_DRAWN(name, np, r)                                                       \
+    K_EXPORT_D(name, np, name##_bwdy_loop, name##_dp_loop, 1, 1, f_ulp, df_ulp, abs, why)
 
 #endif

@@ -29,4 +29,9 @@ V_INLINE void probact_dp(vf x, const vf *P, vf *g)
     g[0] = P[1];
     g[1] = P[0];
 }
-ACTIV_KERNEL_YP(probact, 2, 1, 0, 0, NULL)
+V_INLINE vf probact_draw(vdraw d, const vf *P)
+{
+    (void)P;
+    return vdraw_z(d);
+}
+ACTIV_KERNEL_DRAWN(probact, 2, 1, 1, 0, 0, NULL)

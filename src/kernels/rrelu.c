@@ -21,4 +21,5 @@ V_INLINE void rrelu_dp(vf x, const vf *P, vf *g)
     g[1] = vset(0);
     g[2] = vsel(x > 0, vset(0), x);
 }
-ACTIV_KERNEL_YP(rrelu, 3, 0.5f, 0, 0, NULL)
+V_INLINE vf rrelu_draw(vdraw d, const vf *P) { return vfma(P[1] - P[0], vdraw_u(d), P[0]); } /* lower + (upper - lower) u */
+ACTIV_KERNEL_DRAWN(rrelu, 3, 2, 0.5f, 0, 0, NULL)

@@ -58,4 +58,5 @@ V_INLINE void rsp_dp(vf x, const vf *P, vf *g)
     g[1] = vset(0);
     g[2] = vset(0);
 }
-ACTIV_KERNEL_YP(rsp, 3, 2.3f, 2.7f, 0, NULL)
+V_INLINE vf rsp_draw(vdraw d, const vf *P) { return vfma(vdraw_u(d), P[2] - P[1], P[1]); } /* lower + u (upper - lower) */
+ACTIV_KERNEL_DRAWN(rsp, 3, 0, 2.3f, 2.7f, 0, NULL)

@@ -23,4 +23,5 @@ V_INLINE void rtrelu_dp(vf x, const vf *P, vf *g)
     g[0] = vset(0);
     g[1] = vsel(x + P[1] > 0, vset(1), vset(0));
 }
-ACTIV_KERNEL_YP(rtrelu, 2, 0.5f, 0, 0, NULL)
+V_INLINE vf rtrelu_draw(vdraw d, const vf *P) { return P[0] * vdraw_z(d); } /* sigma z */
+ACTIV_KERNEL_DRAWN(rtrelu, 2, 1, 0.5f, 0, 0, NULL)

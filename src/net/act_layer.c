@@ -3,9 +3,11 @@
  *
  * Elementwise entries run the vector kernels (activ_forward_shared and
  * activ_backward_shared: forward, backward from the input, and the
- * parameter gradients summed in double).  The other kinds (stochastic,
- * data-dependent, gated, expanding, maxout, paired, softmax) go through
- * activ_layer, which knows their tensor semantics and train/eval modes.
+ * parameter gradients summed in double), and so do stochastic entries
+ * (their draws made in the kernel loop) and data-dependent ones (their
+ * means taken here).  The other kinds (gated, expanding, maxout, paired,
+ * softmax) and per-unit sharing of those two go through activ_layer,
+ * which knows their tensor semantics and train/eval modes.
  * Trainable parameters are learned per layer, per channel or per unit
  * (share), and clamped to the entry's range after each update.
  */
@@ -21,9 +23,11 @@ typedef struct act_cfg {
     float *g;     /* ... in float, for the optimiser */
     float *deriv; /* f'(x) kept by a training forward (elementwise, no trainable parameters) */
     int data;     /* a data-dependent entry's statistic parameter (its mean over a slot), or -1 */
-    float *pdata; /* the parameters with that statistic filled in, nparams * nshare */
+    float *pdata; /* the parameters with that statistic (or the random one's expectation) filled in */
     size_t cap;   /* samples deriv holds */
     int fused;    /* this layer keeps f'(x) instead of recomputing it in the backward */
+    int random;   /* a stochastic entry's random parameter, on the vector kernels, or -1 */
+    int drew;     /* the last forward drew (training): the backward meets the same draws */
 } act_cfg;
 
 static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_t n)
@@ -58,9 +62,56 @@ static void fill_means(net_layer *L, act_cfg *ac, const float *x, size_t n)
     }
 }
 
+/*
+ * A stochastic entry on the vector kernels: in training its random
+ * parameter is drawn per element from (seed, step, position), so the
+ * backward recomputes the forward's draws (activ_forward_drawn); in
+ * evaluation it is its expectation, filled into pdata.
+ */
+static const float *expected_params(act_cfg *ac)
+{
+    const activ_entry *e = ac->al.entry;
+    const size_t S = ac->al.nshare;
+    for (size_t s = 0; s < S; s++) {
+        double p[ACTIV_MAX_PARAMS];
+        for (unsigned k = 0; k < e->nparams; k++) p[k] = ac->pdata[k * S + s] = ac->al.params[k * S + s];
+        ac->pdata[(size_t)ac->random * S + s] = (float)e->expect(p);
+    }
+    return ac->pdata;
+}
+
+static void stochastic_forward(net_layer *L, act_cfg *ac, const float *x, float *y, size_t n, int train)
+{
+    activ_tensor_shape s = act_shape(L, ac, n);
+    ac->drew = train;
+    if (!train) {
+        activ_forward_shared(ac->al.entry, expected_params(ac), &s, x, y);
+        return;
+    }
+    L->step++; /* fresh draws per step; the backward reuses them */
+    activ_forward_drawn(ac->al.entry, ac->al.params, &s, L->seed, L->step, x, y, ac->fused ? ac->deriv : NULL);
+}
+
+static void stochastic_backward(net_layer *L, act_cfg *ac, const float *x, const float *dy, float *dx, size_t n)
+{
+    activ_tensor_shape s = act_shape(L, ac, n);
+    const size_t nall = ac->al.entry->nparams * ac->al.nshare;
+    double *dp = L->nparams ? ac->dp : NULL;
+    if (!dx && !dp) return;
+    if (dp) memset(dp, 0, nall * sizeof *dp);
+    if (ac->drew) activ_backward_drawn(ac->al.entry, ac->al.params, &s, L->seed, L->step, x, dy, dx, dp);
+    else activ_backward_shared(ac->al.entry, expected_params(ac), &s, x, dy, dx, dp);
+    for (size_t i = 0; i < nall && dp; i++) ac->g[i] = (float)dp[i];
+}
+
 static void act_forward(net_layer *L, const float *x, float *y, size_t n, int train)
 {
     act_cfg *ac = L->priv;
+    if (ac->random >= 0) {
+        /* without trainable parameters its training forward keeps f' (draws included), as fused below */
+        stochastic_forward(L, ac, x, y, n, train);
+        return;
+    }
     if (ac->data >= 0) {
         activ_tensor_shape s = act_shape(L, ac, n);
         fill_means(L, ac, x, n);
@@ -89,6 +140,10 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
     act_cfg *ac = L->priv;
     const activ_entry *e = ac->al.entry;
     const size_t nall = e->nparams * ac->al.nshare;
+    if (ac->random >= 0 && !(ac->fused && ac->drew)) {
+        stochastic_backward(L, ac, x, dy, dx, n);
+        return;
+    }
     if (ac->data >= 0) {
         activ_tensor_shape s = act_shape(L, ac, n);
         const size_t C = (size_t)L->in_c, I = (size_t)L->in_h * L->in_w, S = ac->al.nshare;
@@ -178,13 +233,17 @@ int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size
                                                   .n = ac->al.nshare,
                                                   .act = 1,
                                                   .def = &e->params[k]};
-    ac->fused = e->kind == ACTIV_KIND_ELEMENTWISE && L->nparams == 0;
+    ac->random = -1;
+    if (e->kind == ACTIV_KIND_STOCHASTIC && ac->al.share != ACTIV_SHARE_UNIT)
+        for (unsigned k = 0; k < e->nparams; k++)
+            if (e->params[k].flags & ACTIV_P_RANDOM) ac->random = (int)k;
+    ac->fused = (e->kind == ACTIV_KIND_ELEMENTWISE || ac->random >= 0) && L->nparams == 0;
     /* a data-dependent entry whose only random-free statistic is a mean runs on the vector kernels */
     ac->data = -1;
     if (e->kind == ACTIV_KIND_DATA_DEPENDENT && ac->al.share != ACTIV_SHARE_UNIT)
         for (unsigned k = 0; k < e->nparams; k++)
             if (e->params[k].flags & ACTIV_P_DATA) ac->data = (int)k;
-    if (ac->data >= 0 && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) {
+    if ((ac->data >= 0 || ac->random >= 0) && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) {
         act_release(L);
         snprintf(err, errlen, "act %s: out of memory", spec);
         return -1;
