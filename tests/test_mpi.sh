@@ -21,7 +21,7 @@ mpi=(env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" mpirun --b
   --allow-run-as-root)
 mkdir -p "$dir/data" && "$make_idx" "$dir/data" 2000 300 >/dev/null || fail "make_idx"
 search=(search --data "$dir/data" --val-size 300 --acts mish,tanh,elu --seeds 2 --epochs 3 --batch 32)
-timing='seconds|sec_per_epoch|total_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line|threads|workers'
+timing='seconds|sec_per_epoch|total_seconds|training_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line|threads|workers'
 strip() { sed -E "s/\"($timing)\": ?(\"[^\"]*\"|[^],}]+)/\"\\1\": T/g" "$1"; }
 same() {
   "$judge" compare "$dir/whole" "$1" >"$dir/cmp" 2>&1 || fail "$1: runs differ from the single-process search: $(cat "$dir/cmp")"

@@ -49,7 +49,7 @@ echo "killed $kills times; the journal had $(count) of $runs runs"
 ls "$dir/b/runs" | grep -q tmp && fail "temporaries left after a finished search"
 "$judge" compare "$dir/a" "$dir/b" || fail "resumed search differs from the uninterrupted one"
 # what the machine decides (times, memory, kernel speed) and where the search ran (the command line names DIR)
-timing='seconds|sec_per_epoch|total_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line'
+timing='seconds|sec_per_epoch|total_seconds|training_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line'
 strip() { sed -E "s/\"($timing)\": ?(\"[^\"]*\"|[^],}]+)/\"\\1\": T/g" "$1"; }
 diff <(strip "$dir/a/results.json") <(strip "$dir/b/results.json") >"$dir/diff" || fail "results.json differs after resume: $(head -c 2000 "$dir/diff")"
 grep -q '"test_acc_mean"' "$dir/b/results.json" || fail "results.json has no test_acc_mean"

@@ -13,7 +13,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 one=(taskset -c 0)
 mkdir -p "$dir/data" && "$make_idx" "$dir/data" 2000 300 >/dev/null || fail "make_idx"
 search=(search --data "$dir/data" --val-size 300 --acts mish,tanh,elu --seeds 2 --epochs 3 --batch 32 --jobs 2 --quiet)
-timing='seconds|sec_per_epoch|total_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line|threads|workers'
+timing='seconds|sec_per_epoch|total_seconds|training_seconds|peak_rss_mb|wall_seconds|time_ratio|fwd_ns_per_elem|bwd_ns_per_elem|command_line|threads|workers'
 strip() { sed -E "s/\"($timing)\": ?(\"[^\"]*\"|[^],}]+)/\"\\1\": T/g" "$1"; }
 same_report() { diff <(strip "$1/results.json") <(strip "$2/results.json") >"$dir/diff" ||
   fail "$2/results.json differs from the whole search's: $(head -c 1500 "$dir/diff")"; }

@@ -168,7 +168,11 @@ size_t report_header(const report_ctx *c, report_kv *kv, char *seeds, size_t see
     STR("baseline", "Baseline", c->s->acts[c->s->baseline].act);
     NUM("activations", "Activations", c->s->nacts);
     NUM("runs", "Runs", c->nruns);
-    NUM("total_seconds", "Total time (s)", m->total_seconds);
+    /* a resumed search's wall clock covers its last invocation only; the runs' own training time adds up over all */
+    double train = 0;
+    for (size_t i = 0; i < c->nruns; i++) train += c->runs[i].sec_per_epoch * c->runs[i].epochs_run;
+    NUM("total_seconds", "Wall time of the last invocation (s)", m->total_seconds);
+    NUM("training_seconds", "Training time, all runs (s)", train);
 #undef STR
 #undef NUM
     return n;

@@ -41,7 +41,7 @@ static void header(FILE *f, const report_ctx *c)
         fputs("</dt><dd>", f);
         if (kv[i].str && !strcmp(kv[i].key, "command_line")) fputs("<code>", f), TEXT(f, kv[i].str), fputs("</code>", f);
         else if (kv[i].str) TEXT(f, kv[i].str);
-        else if (!strcmp(kv[i].key, "total_seconds")) fprintf(f, "%.0f s (%.1f min)", kv[i].num, kv[i].num / 60);
+        else if (!strcmp(kv[i].key, "total_seconds") || !strcmp(kv[i].key, "training_seconds")) fprintf(f, "%.0f s (%.1f min)", kv[i].num, kv[i].num / 60);
         else fprintf(f, "%.10g", kv[i].num);
         fputs("</dd>\n", f);
     }
