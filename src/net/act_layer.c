@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/act_kinds.h"
 #include "net/net.h"
 
 typedef struct act_cfg {
@@ -24,6 +25,7 @@ typedef struct act_cfg {
     float *pdata; /* the parameters with that statistic filled in, nparams * nshare */
     size_t cap;   /* samples deriv holds */
     int fused;    /* this layer keeps f'(x) instead of recomputing it in the backward */
+    act_kinds *kinds; /* the fast path of a gated, paired, expanding, maxout or softmax-family kind (act_kinds.c) */
 } act_cfg;
 
 static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_t n)
@@ -77,6 +79,10 @@ static void act_forward(net_layer *L, const float *x, float *y, size_t n, int tr
         activ_forward_shared(ac->al.entry, ac->al.params, &s, x, y);
         return;
     }
+    if (ac->kinds) {
+        act_kinds_forward(ac->kinds, x, y, n, train);
+        return;
+    }
     ac->al.mode = train ? ACTIV_MODE_TRAIN : ACTIV_MODE_EVAL;
     if (train) L->step++; /* fresh draws per step; the backward reuses them */
     ac->al.seed = L->seed, ac->al.step = L->step;
@@ -119,6 +125,10 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
         for (size_t i = 0; i < nall && L->nparams; i++) ac->g[i] = (float)ac->dp[i];
         return;
     }
+    if (ac->kinds) {
+        act_kinds_backward(ac->kinds, x, dy, dx, n, L->nparams ? ac->g : NULL);
+        return;
+    }
     if (nall) memset(ac->g, 0, nall * sizeof *ac->g);
     activ_layer_backward(&ac->al, n, x, dy, dx, L->nparams ? ac->g : NULL);
 }
@@ -126,6 +136,7 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
 static int act_reserve(net_layer *L, size_t batch)
 {
     act_cfg *ac = L->priv;
+    if (ac->kinds) return act_kinds_reserve(ac->kinds, batch);
     if (!ac->fused || batch <= ac->cap) return 0;
     free(ac->deriv);
     ac->deriv = malloc(batch * L->in_dim * sizeof *ac->deriv);
@@ -137,6 +148,7 @@ static void act_release(net_layer *L)
 {
     act_cfg *ac = L->priv;
     activ_layer_free(&ac->al);
+    act_kinds_free(ac->kinds), ac->kinds = NULL;
     free(ac->dp), free(ac->g), free(ac->deriv), free(ac->pdata);
     ac->dp = NULL, ac->g = NULL, ac->deriv = NULL, ac->pdata = NULL, ac->cap = 0;
 }
@@ -184,7 +196,7 @@ int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size
     if (e->kind == ACTIV_KIND_DATA_DEPENDENT && ac->al.share != ACTIV_SHARE_UNIT)
         for (unsigned k = 0; k < e->nparams; k++)
             if (e->params[k].flags & ACTIV_P_DATA) ac->data = (int)k;
-    if (ac->data >= 0 && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) {
+    if ((ac->data >= 0 && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) || act_kinds_new(&ac->kinds, &ac->al)) {
         act_release(L);
         snprintf(err, errlen, "act %s: out of memory", spec);
         return -1;
