@@ -42,7 +42,7 @@ struct act_kinds {
     size_t C, I, out_c;
     size_t copies; /* expanding: output copies */
     int branch;    /* expanding: the branch parameter */
-    float *pj;     /* expanding: the parameters with the branch set */
+    float *pj;     /* expanding: the parameters with the branch set, one set per copy */
     double *dp;    /* expanding: parameter gradients, summed over the copies */
     /* per sample, times cap: floats kept for the backward, floats of scratch, per-pixel doubles, arg-max */
     size_t keep_per, work_per, pix_per, arg_per, cap;
@@ -112,7 +112,7 @@ int act_kinds_new(act_kinds **out, const activ_layer *al)
     }
     const size_t np = K->e->nparams * al->nshare;
     if (K->e->kind == ACTIV_KIND_EXPANDING && np) {
-        K->pj = malloc(np * sizeof *K->pj);
+        K->pj = malloc(K->copies * np * sizeof *K->pj);
         K->dp = malloc(np * sizeof *K->dp);
         if (!K->pj || !K->dp) {
             act_kinds_free(K);
@@ -208,14 +208,21 @@ static void paired_backward(act_kinds *K, const float *dy, float *dx, size_t n)
 
 /* ---- expanding: copy j of each channel is f(x; branch = j) --------------------------- */
 
-/* the layer's parameters with every slot of the branch parameter at j (NULL: none) */
-static const float *copy_params(act_kinds *K, size_t j)
+/* every copy's parameters from the layer's (the optimiser moves them between steps), with the branch at j */
+static void set_copy_params(act_kinds *K)
 {
-    const size_t S = K->al->nshare;
-    if (!K->pj) return NULL;
-    memcpy(K->pj, K->al->params, K->e->nparams * S * sizeof *K->pj);
-    for (size_t s = 0; s < S; s++) K->pj[(size_t)K->branch * S + s] = (float)j;
-    return K->pj;
+    const size_t S = K->al->nshare, np = K->e->nparams * S;
+    for (size_t j = 0; K->pj && j < K->copies; j++) {
+        float *p = K->pj + j * np;
+        memcpy(p, K->al->params, np * sizeof *p);
+        for (size_t s = 0; s < S; s++) p[(size_t)K->branch * S + s] = (float)j;
+    }
+}
+
+/* copy j's parameters, or NULL (none) */
+static const float *copy_params(const act_kinds *K, size_t j)
+{
+    return K->pj ? K->pj + j * K->e->nparams * K->al->nshare : NULL;
 }
 
 /* n rows of len floats: row s from src + s * sstride to dst + s * dstride (a copy j of [n][copies][C][I]
@@ -226,13 +233,25 @@ static void copy_rows(size_t n, size_t len, const float *src, size_t sstride, fl
     for (size_t s = 0; s < n; s++) memcpy(dst + s * dstride, src + s * sstride, len * sizeof *dst);
 }
 
+/* a sample this large is worth a kernel call of its own: each copy goes straight to its place in y */
+#define SAMPLE_CALL_MIN 4096
+
 static void expanding_forward(act_kinds *K, const float *x, float *y, size_t n)
 {
+    const size_t CI = K->C * K->I, m = K->copies;
+    set_copy_params(K);
+    if (CI >= SAMPLE_CALL_MIN) {
+        const activ_tensor_shape one = batch_shape(K, 1);
+#pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
+        for (size_t s = 0; s < n; s++)
+            for (size_t j = 0; j < m; j++)
+                activ_forward_shared(K->e, copy_params(K, j), &one, x + s * CI, y + (s * m + j) * CI);
+        return;
+    }
     const activ_tensor_shape sh = batch_shape(K, n);
-    const size_t CI = K->C * K->I;
-    for (size_t j = 0; j < K->copies; j++) {
+    for (size_t j = 0; j < m; j++) {
         activ_forward_shared(K->e, copy_params(K, j), &sh, x, K->work);
-        copy_rows(n, CI, K->work, CI, y + j * CI, K->copies * CI);
+        copy_rows(n, CI, K->work, CI, y + j * CI, m * CI);
     }
 }
 
@@ -243,6 +262,19 @@ static void expanding_backward(act_kinds *K, const float *x, const float *dy, fl
     double *dp = g && np ? K->dp : NULL;
     if (!dx && !dp) return;
     if (dp) memset(dp, 0, np * sizeof *dp);
+    set_copy_params(K);
+    if (!dp && CI >= SAMPLE_CALL_MIN) { /* per sample: dy's rows read in place */
+        const activ_tensor_shape one = batch_shape(K, 1);
+        const size_t m = K->copies;
+#pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
+        for (size_t s = 0; s < n; s++)
+            for (size_t j = 0; j < m; j++) {
+                float *dxs = dx + s * CI, *t = j ? K->work + s * CI : dxs;
+                activ_backward_shared(K->e, copy_params(K, j), &one, x + s * CI, dy + (s * m + j) * CI, t, NULL);
+                for (size_t i = 0; j && i < CI; i++) dxs[i] += t[i];
+            }
+        return;
+    }
     float *up = K->work, *t = K->work + K->cap * CI; /* copy j's dy, and its dx (apart: a periodic
                                                          parameter layout reads dy after writing dx) */
     for (size_t j = 0; j < K->copies; j++) {
