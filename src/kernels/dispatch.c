@@ -113,8 +113,9 @@ static const activ_kernel *find_kernel(const activ_entry *e)
 #else
     (void)isa;
 #endif
-    /* kinds whose element map is not the whole story have no array form here */
-    if (e->kind != ACTIV_KIND_ELEMENTWISE && e->kind != ACTIV_KIND_STOCHASTIC && e->kind != ACTIV_KIND_DATA_DEPENDENT)
+    /* the softmax family's element maps are not theirs alone (a reduction over the channels comes
+       first): no array form; the gated, paired, expanding and maxout element maps have kernels */
+    if (e->kind == ACTIV_KIND_SOFTMAX || e->kind == ACTIV_KIND_LOG_SOFTMAX || e->kind == ACTIV_KIND_SPARSEMAX)
         return NULL;
     for (size_t i = 0; i < NKERNELS; i++)
         if (!strcmp(t[i]->name, e->name)) return t[i];

@@ -62,3 +62,8 @@ V_INLINE vf gelu_df(vf x, const vf *P)
 /* every float within 2^17 of the worst sampled inputs (the test's exhaustive windows, densities 0.25-1.7,
    three ISAs): worst f 3.82, f' 5.91 ULP per unit of condition; the bounds below are ~15% over */
 ACTIV_KERNEL(gelu, 0, 4, 6.8f, 0, NULL)
+
+/* GEGLU's gate is this GELU (the layer multiplies): the same lanes, tested against geglu's own scalar */
+#define geglu_f gelu_f
+#define geglu_df gelu_df
+ACTIV_KERNEL(geglu, 0, 4, 6.8f, 0, NULL)

@@ -44,3 +44,8 @@ V_INLINE vf gelu_tanh_df(vf x, const vf *P)
 /* every float within 2^17 of the worst sampled inputs (the test's exhaustive windows, densities 0.25-1.7,
    three ISAs): worst f 4.31, f' 9.47 ULP per unit of condition; the bounds below are ~15% over */
 ACTIV_KERNEL(gelu_tanh, 0, 5, 10.9f, 0, NULL)
+
+/* GEGLU-tanh's gate is this GELU (the layer multiplies): the same lanes, tested against geglu_tanh's scalar */
+#define geglu_tanh_f gelu_tanh_f
+#define geglu_tanh_df gelu_tanh_df
+ACTIV_KERNEL(geglu_tanh, 0, 5, 10.9f, 0, NULL)

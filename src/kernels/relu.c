@@ -21,3 +21,14 @@ V_INLINE vf relu_dy(vf y, const vf *P)
 }
 
 ACTIV_KERNEL_Y(relu, 0, 0, 0, 0, NULL)
+
+/* ReGLU's gate and DualReLU's halves are this ReLU (the layer multiplies or subtracts): the same lanes,
+   tested against each entry's own scalar */
+#define reglu_f relu_f
+#define reglu_df relu_df
+#define reglu_dy relu_dy
+ACTIV_KERNEL_Y(reglu, 0, 0, 0, 0, NULL)
+#define dual_relu_f relu_f
+#define dual_relu_df relu_df
+#define dual_relu_dy relu_dy
+ACTIV_KERNEL_Y(dual_relu, 0, 0, 0, 0, NULL)

@@ -26,3 +26,9 @@ V_INLINE vf sigmoid_dy(vf y, const vf *P)
     return y * (1.0f - y);
 }
 ACTIV_KERNEL_Y(sigmoid, 0, 3, 4, 0, NULL)
+
+/* GLU's gate is this sigmoid (the layer multiplies): the same lanes, tested against glu's own scalar */
+#define glu_f sigmoid_f
+#define glu_df sigmoid_df
+#define glu_dy sigmoid_dy
+ACTIV_KERNEL_Y(glu, 0, 3, 4, 0, NULL)

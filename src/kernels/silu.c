@@ -37,3 +37,8 @@ V_INLINE vf silu_df(vf x, const vf *P)
 /* every float within 2^17 of the worst sampled inputs (the test's exhaustive windows, densities 0.25-1.7,
    three ISAs): worst f 3.13, f' 4.17 ULP per unit of condition; the bounds below are ~15% over */
 ACTIV_KERNEL(silu, 0, 3.6f, 4.8f, 0, NULL)
+
+/* SwiGLU's gate is this SiLU (the layer multiplies): the same lanes, tested against swiglu's own scalar */
+#define swiglu_f silu_f
+#define swiglu_df silu_df
+ACTIV_KERNEL(swiglu, 0, 3.6f, 4.8f, 0, NULL)

@@ -5,9 +5,10 @@
  * activ_backward_shared: forward, backward from the input, and the
  * parameter gradients summed in double), and so do stochastic entries
  * (their draws made in the kernel loop) and data-dependent ones (their
- * means taken here).  The other kinds (gated, expanding, maxout, paired,
- * softmax) and per-unit sharing of those two go through activ_layer,
- * which knows their tensor semantics and train/eval modes.
+ * means taken here).  Gated, paired, expanding, maxout and the softmax
+ * family have their own fast paths (act_kinds.c).  What is left (per-unit
+ * sharing of stochastic and data-dependent entries, kinds with parameters
+ * the fast paths do not take) goes through activ_layer, the reference.
  * Trainable parameters are learned per layer, per channel or per unit
  * (share), and clamped to the entry's range after each update.
  */
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/act_kinds.h"
 #include "net/net.h"
 
 typedef struct act_cfg {
@@ -28,6 +30,7 @@ typedef struct act_cfg {
     int fused;    /* this layer keeps f'(x) instead of recomputing it in the backward */
     int random;   /* a stochastic entry's random parameter, on the vector kernels, or -1 */
     int drew;     /* the last forward drew (training): the backward meets the same draws */
+    act_kinds *kinds; /* the fast path of a gated, paired, expanding, maxout or softmax-family kind (act_kinds.c) */
 } act_cfg;
 
 static activ_tensor_shape act_shape(const net_layer *L, const act_cfg *ac, size_t n)
@@ -128,6 +131,10 @@ static void act_forward(net_layer *L, const float *x, float *y, size_t n, int tr
         activ_forward_shared(ac->al.entry, ac->al.params, &s, x, y);
         return;
     }
+    if (ac->kinds) {
+        act_kinds_forward(ac->kinds, x, y, n, train);
+        return;
+    }
     ac->al.mode = train ? ACTIV_MODE_TRAIN : ACTIV_MODE_EVAL;
     if (train) L->step++; /* fresh draws per step; the backward reuses them */
     ac->al.seed = L->seed, ac->al.step = L->step;
@@ -174,6 +181,10 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
         for (size_t i = 0; i < nall && L->nparams; i++) ac->g[i] = (float)ac->dp[i];
         return;
     }
+    if (ac->kinds) {
+        act_kinds_backward(ac->kinds, x, dy, dx, n, L->nparams ? ac->g : NULL);
+        return;
+    }
     if (nall) memset(ac->g, 0, nall * sizeof *ac->g);
     activ_layer_backward(&ac->al, n, x, dy, dx, L->nparams ? ac->g : NULL);
 }
@@ -181,6 +192,7 @@ static void act_backward(net_layer *L, const float *x, const float *y, const flo
 static int act_reserve(net_layer *L, size_t batch)
 {
     act_cfg *ac = L->priv;
+    if (ac->kinds) return act_kinds_reserve(ac->kinds, batch);
     if (!ac->fused || batch <= ac->cap) return 0;
     free(ac->deriv);
     ac->deriv = malloc(batch * L->in_dim * sizeof *ac->deriv);
@@ -192,6 +204,7 @@ static void act_release(net_layer *L)
 {
     act_cfg *ac = L->priv;
     activ_layer_free(&ac->al);
+    act_kinds_free(ac->kinds), ac->kinds = NULL;
     free(ac->dp), free(ac->g), free(ac->deriv), free(ac->pdata);
     ac->dp = NULL, ac->g = NULL, ac->deriv = NULL, ac->pdata = NULL, ac->cap = 0;
 }
@@ -243,7 +256,8 @@ int net_act_init(net_layer *L, const char *spec, unsigned share, char *err, size
     if (e->kind == ACTIV_KIND_DATA_DEPENDENT && ac->al.share != ACTIV_SHARE_UNIT)
         for (unsigned k = 0; k < e->nparams; k++)
             if (e->params[k].flags & ACTIV_P_DATA) ac->data = (int)k;
-    if ((ac->data >= 0 || ac->random >= 0) && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) {
+    if (((ac->data >= 0 || ac->random >= 0) && !(ac->pdata = malloc(nall * sizeof *ac->pdata))) ||
+        act_kinds_new(&ac->kinds, &ac->al)) {
         act_release(L);
         snprintf(err, errlen, "act %s: out of memory", spec);
         return -1;
