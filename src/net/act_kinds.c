@@ -374,14 +374,15 @@ static void softmax_forward(act_kinds *K, const float *x, float *y, size_t n, in
 {
     const size_t C = K->C, I = K->I, CI = C * I;
     float *ex = K->work, *m = K->work + K->cap * CI;
-#pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
-    for (size_t s = 0; s < n; s++) softmax_shift(x + s * CI, ex + s * CI, m + s * I, C, I);
-    activ_forward(K->exp, NULL, ex, ex, n * CI);
     const int log_form = K->e->kind == ACTIV_KIND_LOG_SOFTMAX;
+    /* sample by sample, so that its e^(x - m) is still in cache for the sums (a whole-batch exp went to memory) */
 #pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
-    for (size_t s = 0; s < n; s++)
+    for (size_t s = 0; s < n; s++) {
+        softmax_shift(x + s * CI, ex + s * CI, m + s * I, C, I);
+        activ_forward(K->exp, NULL, ex + s * CI, ex + s * CI, CI);
         softmax_finish(x + s * CI, ex + s * CI, m + s * I, K->pix + s * K->pix_per, y + s * CI,
                        train ? K->keep + s * CI : NULL, C, I, log_form);
+    }
 }
 
 /* one sample: softmax dx = p (dy - <dy, p>); log-softmax dx = dy - p sum(dy) (acc: scratch) */
