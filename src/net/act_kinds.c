@@ -263,29 +263,38 @@ static void expanding_backward(act_kinds *K, const float *x, const float *dy, fl
     if (!dx && !dp) return;
     if (dp) memset(dp, 0, np * sizeof *dp);
     set_copy_params(K);
-    if (!dp && CI >= SAMPLE_CALL_MIN) { /* per sample: dy's rows read in place */
+    if (CI >= SAMPLE_CALL_MIN) {
+        /* per sample: dy's rows read in place; parameter sums per sample, added in sample order below
+           (the same bits for any number of threads) */
         const activ_tensor_shape one = batch_shape(K, 1);
         const size_t m = K->copies;
+        double *part = dp ? calloc(n * np, sizeof *part) : NULL;
+        if (dp && !part) abort();
 #pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
         for (size_t s = 0; s < n; s++)
             for (size_t j = 0; j < m; j++) {
-                float *dxs = dx + s * CI, *t = j ? K->work + s * CI : dxs;
-                activ_backward_shared(K->e, copy_params(K, j), &one, x + s * CI, dy + (s * m + j) * CI, t, NULL);
-                for (size_t i = 0; j && i < CI; i++) dxs[i] += t[i];
+                float *dxs = dx ? dx + s * CI : NULL, *t = j || !dx ? K->work + s * CI : dxs;
+                activ_backward_shared(K->e, copy_params(K, j), &one, x + s * CI, dy + (s * m + j) * CI, t,
+                                      part ? part + s * np : NULL);
+                for (size_t i = 0; j && dx && i < CI; i++) dxs[i] += t[i];
             }
-        return;
-    }
-    float *up = K->work, *t = K->work + K->cap * CI; /* copy j's dy, and its dx (apart: a periodic
-                                                         parameter layout reads dy after writing dx) */
-    for (size_t j = 0; j < K->copies; j++) {
-        float *to = j == 0 && dx ? dx : t; /* the first copy's dx straight into dx */
-        copy_rows(n, CI, dy + j * CI, K->copies * CI, up, CI);
-        activ_backward_shared(K->e, copy_params(K, j), &sh, x, up, to, dp);
-        if (to == dx || !dx) continue;
+        if (!dp) return;
+        for (size_t s = 0; s < n; s++)
+            for (size_t i = 0; i < np; i++) dp[i] += part[s * np + i];
+        free(part);
+    } else {
+        float *up = K->work, *t = K->work + K->cap * CI; /* copy j's dy, and its dx (apart: a periodic
+                                                             parameter layout reads dy after writing dx) */
+        for (size_t j = 0; j < K->copies; j++) {
+            float *to = j == 0 && dx ? dx : t; /* the first copy's dx straight into dx */
+            copy_rows(n, CI, dy + j * CI, K->copies * CI, up, CI);
+            activ_backward_shared(K->e, copy_params(K, j), &sh, x, up, to, dp);
+            if (to == dx || !dx) continue;
 #pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
-        for (size_t i = 0; i < n * CI; i++) dx[i] += t[i];
+            for (size_t i = 0; i < n * CI; i++) dx[i] += t[i];
+        }
+        if (!dp) return;
     }
-    if (!dp) return;
     for (size_t s = 0; s < K->al->nshare; s++) dp[(size_t)K->branch * K->al->nshare + s] = 0; /* set, not learnt */
     for (size_t i = 0; i < np; i++) g[i] = (float)dp[i];
 }
