@@ -13,7 +13,7 @@
  * and 1/Q corrected by its residual, so that only h (0.8 ULP, damped by
  * (1 - h)/(1 + h)) and 4h (1/Q) round at the result's scale; past |t| = 10,
  * sech^2 = 4 e^(-2|t|) to 2^-28 from a second exp taken only when a lane
- * needs it.  (The same helper as reltanh.c's, kept in each file.)  alpha beta
+ * needs it (vec.h's vtanh_sech2, shared with ReLTanh).  alpha beta
  * is carried as a product and its low part.  The double lane this replaces
  * was 0.5 ULP at ~2x the training time.
  * Measured (three ISAs, defaults and random alpha, beta, densities 0.25, 1,
@@ -24,32 +24,18 @@
 
 #include "kernel.h"
 
-/* tanh t and sech^2 t, one exp (as reltanh.c) */
-V_INLINE void ptelu_th_s2(vf t, vf *th, vf *s2)
-{
-    vf a = vabs(t);
-    vf h = vexp(-2.0f * vmin(a, vset(10.0f))); /* as in vtanh: the two calls are one */
-    *th = vtanh(t);
-    vf q = 1.0f + h, ql = (1.0f - q) + h; /* q + ql = 1 + h exactly (h <= 1) */
-    vf Q = q * q, Ql = vprod_lo(q, q, Q) + 2.0f * q * ql;
-    vf r = vrcp(Q);
-    vf rq = r * Q, e = ((1.0f - rq) - vprod_lo(r, Q, rq)) - r * Ql; /* 1 - r (Q + Ql), 1 - rq exact */
-    vf s = 4.0f * h * r;
-    *s2 = vfma(s, e, s);
-    if (vany(a > 10.0f)) *s2 = vsel(a > 10.0f, 4.0f * vexp(-2.0f * a), *s2);
-}
 /* t = beta min(x, 0), x clamped to -FLT_MAX so that beta = 0 gives 0 */
 V_INLINE vf ptelu_t(vf x, const vf *P) { return P[1] * vmax(vmin(x, vset(0)), vset(-FLT_MAX)); }
 V_INLINE vf ptelu_f(vf x, const vf *P)
 {
     vf th, s2;
-    ptelu_th_s2(ptelu_t(x, P), &th, &s2);
+    vtanh_sech2(ptelu_t(x, P), &th, &s2);
     return vsel(x > 0, x, P[0] * th);
 }
 V_INLINE vf ptelu_df(vf x, const vf *P)
 {
     vf th, s2;
-    ptelu_th_s2(ptelu_t(x, P), &th, &s2);
+    vtanh_sech2(ptelu_t(x, P), &th, &s2);
     vf ab = P[0] * P[1], abl = vprod_lo(P[0], P[1], ab);
     return vsel(x > 0, vset(1), vfma(ab, s2, abl * s2));
 }
@@ -62,7 +48,7 @@ V_INLINE vf ptelu_dy(vf y, const vf *P)
 V_INLINE void ptelu_dp(vf x, const vf *P, vf *g)
 {
     vf th, s2;
-    ptelu_th_s2(ptelu_t(x, P), &th, &s2);
+    vtanh_sech2(ptelu_t(x, P), &th, &s2);
     g[0] = vsel(x > 0, vset(0), th);
     g[1] = vsel(x > 0, vset(0), P[0] * vmax(x, vset(-FLT_MAX)) * s2);
 }

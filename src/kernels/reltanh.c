@@ -35,25 +35,11 @@
 
 #include "kernel.h"
 
-/* tanh z and sech^2 z, one exp */
-V_INLINE void reltanh_th_s2(vf z, vf *th, vf *s2)
-{
-    vf a = vabs(z);
-    vf h = vexp(-2.0f * vmin(a, vset(10.0f))); /* as in vtanh: the two calls are one */
-    *th = vtanh(z);
-    vf q = 1.0f + h, ql = (1.0f - q) + h; /* q + ql = 1 + h exactly (h <= 1) */
-    vf Q = q * q, Ql = vprod_lo(q, q, Q) + 2.0f * q * ql;
-    vf r = vrcp(Q);
-    vf rq = r * Q, e = ((1.0f - rq) - vprod_lo(r, Q, rq)) - r * Ql; /* 1 - r (Q + Ql), 1 - rq exact */
-    vf s = 4.0f * h * r;
-    *s2 = vfma(s, e, s);
-    if (vany(a > 10.0f)) *s2 = vsel(a > 10.0f, 4.0f * vexp(-2.0f * a), *s2);
-}
 /* z = x clamped to the thresholds, and tanh z, sech^2 z there */
 V_INLINE vf reltanh_z(vf x, const vf *P, vf *th, vf *s2)
 {
     vf z = vsel(x > P[0], P[0], vsel(x < P[1], P[1], x));
-    reltanh_th_s2(z, th, s2);
+    vtanh_sech2(z, th, s2);
     return z;
 }
 V_INLINE vf reltanh_f(vf x, const vf *P)
@@ -86,7 +72,7 @@ V_INLINE vf reltanh_dy(vf y, const vf *P)
     if (vany(vabs(y - tp) <= 0x1p-20f * vabs(tp) + 0x1p-126f)) hi = y > reltanh_edge(P[0][0], 1);
     if (vany(vabs(y - tn) <= 0x1p-20f * vabs(tn) + 0x1p-126f)) lo = y < reltanh_edge(P[1][0], 0);
     vf th, s2;
-    reltanh_th_s2(vsel(hi, P[0], P[1]), &th, &s2);
+    vtanh_sech2(vsel(hi, P[0], P[1]), &th, &s2);
     return vsel(hi | lo, s2, (1.0f - y) * (1.0f + y));
 }
 /* d/dl = -2 tanh(l) (x - l) sech^2(l) on each threshold's side (0 where l = 0: tanh 0 = 0) */

@@ -217,6 +217,25 @@ V_INLINE vf vtanh(vf x)
 
 #include "vec_math.h"
 
+/* tanh t and sech^2 t from one exp (vtanh's: the compiler merges the two
+   calls), h = e^-2|t|: sech^2 = 4h/(1 + h)^2 with (1 + h)^2 carried in two
+   parts and the reciprocal's rounding corrected (no cancellation, unlike
+   1 - tanh^2); for |t| > 10, 4 e^-2|t| from a second exp, taken only when a
+   lane needs it.  Shared by ReLTanh and PTELU (their tests measure it). */
+V_INLINE void vtanh_sech2(vf t, vf *th, vf *s2)
+{
+    vf a = vabs(t);
+    vf h = vexp(-2.0f * vmin(a, vset(10.0f)));
+    *th = vtanh(t);
+    vf q = 1.0f + h, ql = (1.0f - q) + h; /* q + ql = 1 + h exactly (h <= 1) */
+    vf Q = q * q, Ql = vprod_lo(q, q, Q) + 2.0f * q * ql;
+    vf r = vrcp(Q);
+    vf rq = r * Q, e = ((1.0f - rq) - vprod_lo(r, Q, rq)) - r * Ql; /* 1 - r (Q + Ql), 1 - rq exact */
+    vf s = 4.0f * h * r;
+    *s2 = vfma(s, e, s);
+    if (vany(a > 10.0f)) *s2 = vsel(a > 10.0f, 4.0f * vexp(-2.0f * a), *s2);
+}
+
 /* Stable compositions shared by many kernels. */
 
 /* 1/(1+e^-x): e^-|x| never overflows; the x < 0 side is e/(1+e); one divide
