@@ -2,7 +2,8 @@
  * The activation layer's fast paths for the non-elementwise kinds, on NCHW
  * tensors [n][C][I] (I = H*W; 1 for a dense layer).  The element maps run
  * on the vector kernels over whole batches (one call each: a call costs a
- * kernel look-up, too much per sample of a dense layer); the rest are
+ * kernel look-up, too much per sample of a dense layer), or sample by
+ * sample where a sample has 4096 elements or more; the rest are
  * short loops over the contiguous pixels, split over the samples with
  * OpenMP.  Every value depends on its own sample only, so the results do
  * not depend on the threads.  What the reference (src/catalog/layer.c)
@@ -18,7 +19,8 @@
  *   maxout     the maximum of f over each group of k channels, the first
  *              arg-max and f' there kept;
  *   softmax, log-softmax  max, x - max, e^ (the exponential's kernel), the
- *              sum in double; the probabilities kept;
+ *              sum in double, sample by sample in cache; the probabilities
+ *              kept;
  *   sparsemax  the threshold tau by Michelot's iteration (tau from the sum
  *              of the elements above the last tau, until the support stops
  *              changing: the support the reference finds by sorting, with
@@ -35,6 +37,9 @@
 
 /* below this many elements a second thread costs more than it saves (as the rest of src/net) */
 #define PAR_MIN 65536
+/* a sample this large is worth kernel calls of its own (its data stay in cache; an expanding copy goes
+   straight to its place in y) */
+#define SAMPLE_CALL_MIN 4096
 
 struct act_kinds {
     const activ_layer *al;
@@ -233,8 +238,6 @@ static void copy_rows(size_t n, size_t len, const float *src, size_t sstride, fl
     for (size_t s = 0; s < n; s++) memcpy(dst + s * dstride, src + s * sstride, len * sizeof *dst);
 }
 
-/* a sample this large is worth a kernel call of its own: each copy goes straight to its place in y */
-#define SAMPLE_CALL_MIN 4096
 
 static void expanding_forward(act_kinds *K, const float *x, float *y, size_t n)
 {
@@ -384,14 +387,24 @@ static void softmax_forward(act_kinds *K, const float *x, float *y, size_t n, in
     const size_t C = K->C, I = K->I, CI = C * I;
     float *ex = K->work, *m = K->work + K->cap * CI;
     const int log_form = K->e->kind == ACTIV_KIND_LOG_SOFTMAX;
-    /* sample by sample, so that its e^(x - m) is still in cache for the sums (a whole-batch exp went to memory) */
+    if (CI >= SAMPLE_CALL_MIN) {
+        /* sample by sample, so that its e^(x - m) is still in cache for the sums (a whole-batch exp went to memory) */
 #pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
-    for (size_t s = 0; s < n; s++) {
-        softmax_shift(x + s * CI, ex + s * CI, m + s * I, C, I);
-        activ_forward(K->exp, NULL, ex + s * CI, ex + s * CI, CI);
+        for (size_t s = 0; s < n; s++) {
+            softmax_shift(x + s * CI, ex + s * CI, m + s * I, C, I);
+            activ_forward(K->exp, NULL, ex + s * CI, ex + s * CI, CI);
+            softmax_finish(x + s * CI, ex + s * CI, m + s * I, K->pix + s * K->pix_per, y + s * CI,
+                           train ? K->keep + s * CI : NULL, C, I, log_form);
+        }
+        return;
+    }
+#pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
+    for (size_t s = 0; s < n; s++) softmax_shift(x + s * CI, ex + s * CI, m + s * I, C, I);
+    activ_forward(K->exp, NULL, ex, ex, n * CI);
+#pragma omp parallel for schedule(static) if (n * CI > PAR_MIN)
+    for (size_t s = 0; s < n; s++)
         softmax_finish(x + s * CI, ex + s * CI, m + s * I, K->pix + s * K->pix_per, y + s * CI,
                        train ? K->keep + s * CI : NULL, C, I, log_form);
-    }
 }
 
 /* one sample: softmax dx = p (dy - <dy, p>); log-softmax dx = dy - p sum(dy) (acc: scratch) */
