@@ -26,10 +26,12 @@
  * condition in the test).  Error: the inline exp and expm1 (vec.h, vec_math.h), the
  * rounded c and 1 - alpha^2.  Measured (all three ISAs, random alpha; exact at the
  * default alpha = 0; densities 0.25, 1, 1.7, exhaustive windows included): f 1.94 ULP
- * per unit of condition (near x = 0.61), f' 1.5, f' from y 0.5 (bounds 2.25, 1.75).
+ * per unit of condition (near x = 0.61), f' 1.5, f' from y 0.5.
  * The test's two random alphas are >= 1; a sweep of alpha in (0, 1) against the
  * same reference measured f up to 4.0 (alpha 0.89, x = -19, f near c), 2.1-3.4
- * elsewhere (the old form: 3.4-5.6, 120 at alpha = 0.999), f' 1.5.
+ * elsewhere (the old form: 3.4-5.6, 120 at alpha = 0.999), f' 1.5.  The f bound
+ * (4.6) is 15% over that sweep's worst, so that it holds for every alpha, not only
+ * for those the test draws; f' 1.75.
  */
 #include "kernel.h"
 
@@ -85,4 +87,4 @@ V_INLINE void soft_exponential_dp(vf x, const vf *P, vf *g)
     vf neg = (1.0f - e * (1.0f - u)) * ia2;
     g[0] = vsel(vabs(u) < 0.5f, x * x * s, vsel(u > 0, pos, neg)) + 1.0f;
 }
-ACTIV_KERNEL_YP(soft_exponential, 1, 2.25f, 1.75f, 0, NULL)
+ACTIV_KERNEL_YP(soft_exponential, 1, 4.6f, 1.75f, 0, NULL)
