@@ -163,6 +163,23 @@ static void threads_and_steps(const activ_entry *e)
     free(x), free(dy), free(a), free(b);
 }
 
+/* NULL parameters are the defaults, as for activ_forward */
+static void null_is_defaults(const activ_entry *e)
+{
+    enum { N = 1000 };
+    static float x[N], a[N], b[N];
+    double p[ACTIV_MAX_PARAMS];
+    float pf[ACTIV_MAX_PARAMS];
+    activ_defaults(e, p);
+    for (unsigned k = 0; k < e->nparams; k++) pf[k] = (float)p[k];
+    for (int i = 0; i < N; i++) x[i] = (float)(i - N / 2) / 100;
+    activ_tensor_shape sh = {1, 1, N, ACTIV_LAYOUT_NCHW, ACTIV_SHARE_SCALAR};
+    cases++;
+    activ_forward_drawn(e, NULL, &sh, 2, 3, x, a, NULL);
+    activ_forward_drawn(e, pf, &sh, 2, 3, x, b, NULL);
+    if (memcmp(a, b, sizeof a)) FAIL("%s: NULL parameters are not the defaults\n", e->name);
+}
+
 int main(void)
 {
     for (size_t i = 0; i < activ_catalog_size(); i++) {
@@ -172,6 +189,7 @@ int main(void)
             if (allows(e, share))
                 for (int set = 0; set < 3; set++) against_layer(e, share, set);
         threads_and_steps(e);
+        null_is_defaults(e);
     }
     distributions();
     printf("%ld cases; %s\n", cases, failures ? "FAILED" : "passed");

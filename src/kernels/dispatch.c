@@ -483,6 +483,8 @@ static size_t plan_slot(const plan *pl, const activ_tensor_shape *s, size_t i)
 void activ_forward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
                          uint64_t step, const float *x, float *y, float *d)
 {
+    float pb[ACTIV_MAX_PARAMS];
+    if (!params && s->share == ACTIV_SHARE_SCALAR) params = params_or_defaults(e, NULL, pb); /* as activ_forward */
     if (random_param(e) < 0 && !d) {
         activ_forward_shared(e, params, s, x, y);
         return;
@@ -520,6 +522,8 @@ void activ_forward_drawn(const activ_entry *e, const float *params, const activ_
 void activ_backward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
                           uint64_t step, const float *x, const float *dy, float *dx, double *dparams)
 {
+    float pb[ACTIV_MAX_PARAMS];
+    if (!params && s->share == ACTIV_SHARE_SCALAR) params = params_or_defaults(e, NULL, pb); /* as activ_forward */
     if (random_param(e) < 0) {
         activ_backward_shared(e, params, s, x, dy, dx, dparams);
         return;
