@@ -461,23 +461,22 @@ static int random_param(const activ_entry *e)
     return -1;
 }
 
-/* the parameters of element i, its random one drawn as draw.h says (for the paths without a vector kernel) */
-static void drawn_params(const activ_entry *e, const float *pa, size_t period, size_t slot, const uint32_t *key,
-                         size_t i, float *p)
+/* The parameters of element i under plan pl, its random one drawn as draw.h says (for the paths without a
+   vector kernel); returns its slot in pl's memory order (0 when shared per tensor). */
+static size_t drawn_params(const activ_entry *e, const float *params, const plan *pl, const activ_tensor_shape *s,
+                           const uint32_t *key, size_t i, float *p)
 {
-    double d[ACTIV_MAX_PARAMS], u, z;
-    gather(pa, period, slot, e->nparams, p);
-    for (unsigned k = 0; k < e->nparams; k++) d[k] = p[k];
+    size_t slot = 0;
+    if (pl->mode == 0) gather(params, 1, 0, e->nparams, p);
+    else if (pl->mode == 1) gather(params, activ_shape_slots(s), slot = (i / pl->rowlen) % s->channels, e->nparams, p);
+    else gather(pl->pa, pl->period, slot = i % pl->period, e->nparams, p);
     const int r = random_param(e);
-    if (r < 0) return;
+    if (r < 0) return slot;
+    double d[ACTIV_MAX_PARAMS], u, z;
+    for (unsigned k = 0; k < e->nparams; k++) d[k] = p[k];
     activ_draw_uz64(key, i, &u, &z);
     p[r] = (float)e->draw(d, u, z);
-}
-
-/* the slot of memory position i under a plan (modes 1 and 2) */
-static size_t plan_slot(const plan *pl, const activ_tensor_shape *s, size_t i)
-{
-    return pl->mode == 1 ? (i / pl->rowlen) % s->channels : i % pl->period;
+    return slot;
 }
 
 void activ_forward_drawn(const activ_entry *e, const float *params, const activ_tensor_shape *s, uint64_t seed,
@@ -507,10 +506,8 @@ void activ_forward_drawn(const activ_entry *e, const float *params, const activ_
             k->fwd_drawn(x + a, y + a, d ? d + a : NULL, pl.rowlen, p, key, a);
         }
     } else {
-        const float *pa = pl.mode == 0 ? params : pl.pa;
         for (size_t i = 0; i < n; i++) {
-            drawn_params(e, pa, pl.mode == 0 ? 1 : pl.mode == 1 ? nslots : pl.period,
-                         pl.mode == 0 ? 0 : plan_slot(&pl, s, i), key, i, p);
+            drawn_params(e, params, &pl, s, key, i, p);
             const float xi = x[i]; /* y may alias x */
             if (d) d[i] = activ_df32(e, xi, p);
             y[i] = activ_f32(e, xi, p);
@@ -555,11 +552,9 @@ void activ_backward_drawn(const activ_entry *e, const float *params, const activ
             for (unsigned q = 0; q < np; q++) dparams[q * nslots + r % s->channels] += part[r * np + q];
         free(part);
     } else {
-        const float *pa = pl.mode == 0 ? params : pl.pa;
         const int rnd = random_param(e);
         for (size_t i = 0; i < n; i++) {
-            const size_t m = pl.mode == 0 ? 0 : plan_slot(&pl, s, i);
-            drawn_params(e, pa, pl.mode == 0 ? 1 : pl.mode == 1 ? nslots : pl.period, m, key, i, p);
+            const size_t m = drawn_params(e, params, &pl, s, key, i, p);
             const float xi = x[i], up = dy[i]; /* dx may alias dy */
             dx[i] = up * activ_df32(e, xi, p);
             if (!dparams || up == 0) continue;
